@@ -18,9 +18,11 @@ public static class RootProfile
     /// <returns>The distinguished name.</returns>
     public static X500DistinguishedName Subject(string organization)
     {
+        // The builder encodes components in the reverse order of the calls, so CN is added first
+        // for the DER order O, CN: the order the original Kalypso writes and openssl prints.
         var builder = new X500DistinguishedNameBuilder();
-        builder.AddOrganizationName(organization);
         builder.AddCommonName($"{organization} Root CA");
+        builder.AddOrganizationName(organization);
         return builder.Build();
     }
 
