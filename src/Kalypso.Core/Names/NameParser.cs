@@ -118,7 +118,7 @@ public static class NameParser
         return wildcard ? "*." + ascii : ascii;
     }
 
-    /// <summary>Parses a strict IPv4 dotted-quad or IPv6 literal, without a scope or port.</summary>
+    /// <summary>Parses a strict IPv4 dotted-quad (decimal, no leading zeros) or IPv6 literal (optionally in brackets), without a zone, prefix or port.</summary>
     /// <param name="input">The text to parse.</param>
     /// <param name="address">The address, when the text is one.</param>
     /// <returns>Whether the text is an IP literal.</returns>
@@ -130,7 +130,8 @@ public static class NameParser
 
         if (text.Contains(':'))
         {
-            if (text.Contains('%') || !IPAddress.TryParse(text, out var v6) || v6.AddressFamily != AddressFamily.InterNetworkV6) return false;
+            // IPAddress.TryParse also takes "[::1]:443" (dropping the port) and zone ids: not literals.
+            if (text.AsSpan().IndexOfAny("[]%/") >= 0 || !IPAddress.TryParse(text, out var v6) || v6.AddressFamily != AddressFamily.InterNetworkV6) return false;
             address = v6;
             return true;
         }
@@ -141,7 +142,8 @@ public static class NameParser
         for (var i = 0; i < 4; i++)
         {
             var part = parts[i];
-            if (part.Length is 0 or > 3 || !part.All(char.IsAsciiDigit)) return false;
+            // A leading zero is refused: inet_aton reads "010" as octal 8, others as decimal 10.
+            if (part.Length is 0 or > 3 || !part.All(char.IsAsciiDigit) || (part.Length > 1 && part[0] == '0')) return false;
             var value = int.Parse(part, CultureInfo.InvariantCulture);
             if (value > 255) return false;
             bytes[i] = (byte)value;
