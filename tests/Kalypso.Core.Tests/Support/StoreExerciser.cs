@@ -46,6 +46,7 @@ public static class StoreExerciser
             process.Kill(entireProcessTree: true);
             throw new TimeoutException($"the store exerciser did not print '{expected}' within {timeout.TotalSeconds} s");
         }
-        Assert.True(read.Result, $"the store exerciser exited before printing '{expected}': {process.StandardError.ReadToEnd()}");
+        // Read stderr only once the process has ended: reading it earlier would wait for the end.
+        if (!read.Result) Assert.Fail($"the store exerciser exited before printing '{expected}': {process.StandardError.ReadToEnd()}");
     }
 }
