@@ -141,8 +141,9 @@ public sealed class CertificateAuthority : IDisposable
         var key = LeafKeys.Take(request.KeyAlgorithm);
         try
         {
-            var leafRequest = new CertificateRequest(LeafProfile.Subject(request.Names), key, HashAlgorithmName.SHA384);
-            LeafProfile.Apply(leafRequest, request.Names, _keyIdentifier);
+            var constrained = NameConstraints is not null;
+            var leafRequest = new CertificateRequest(LeafProfile.Subject(request.Names, constrained), key, HashAlgorithmName.SHA384);
+            LeafProfile.Apply(leafRequest, request.Names, _keyIdentifier, constrained);
 
             var signer = RentSigner();
             try
