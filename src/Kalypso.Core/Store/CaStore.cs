@@ -83,8 +83,12 @@ public sealed class CaStore
         {
             throw new KalypsoException($"No CA in {Directory}. Create one with 'kalypso init'.");
         }
-        var certificatePem = ReadPart(CertificatePath, "certificate");
-        var keyPem = ReadPart(KeyPath, "key");
+        string certificatePem, keyPem;
+        using (OpenSharedLock())
+        {
+            certificatePem = ReadPart(CertificatePath, "certificate");
+            keyPem = ReadPart(KeyPath, "key");
+        }
 
         CertificateAuthority authority;
         try
@@ -216,6 +220,25 @@ public sealed class CaStore
         else if (File.Exists(pendingCertificate))
         {
             File.Move(pendingCertificate, CertificatePath, overwrite: true);
+        }
+    }
+
+    // Readers hold the lock shared while they read both files, so a replacement running in another
+    // process (which holds it exclusively from the first new file to the last rename) is never seen
+    // half done. A store this user cannot write to (a read-only mount) is read without it.
+    private FileStream? OpenSharedLock()
+    {
+        try
+        {
+            return LockedFile.Open(Path.Combine(Directory, ".lock"), FileMode.OpenOrCreate, FileAccess.Read, FileShare.Read);
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return null;
+        }
+        catch (IOException)
+        {
+            return null;
         }
     }
 
