@@ -104,4 +104,33 @@ public sealed class CrashSafetyTests(ITestOutputHelper output)
         Assert.Empty(failures);
         Assert.True(fingerprints.Count > 2, $"the replacing process made only {fingerprints.Count} CAs visible");
     }
+
+    [Fact]
+    public async Task Loading_waits_for_a_replacement_in_progress_instead_of_reading_half_of_it()
+    {
+        using var temp = new TempStore();
+        string oldFingerprint;
+        using (var old = temp.Store.Create()) oldFingerprint = old.Fingerprint;
+        using var next = CertificateAuthority.Create();
+        var oldKey = File.ReadAllText(temp.Store.KeyPath);
+
+        Task<string> load;
+        // Hold the store's lock as a replacing process does, and show the moment between its two
+        // renames: the new key in place, the old certificate still there, nothing pending.
+        using (new FileStream(Path.Combine(temp.StoreDirectory, ".lock"), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None))
+        {
+            File.WriteAllText(temp.Store.KeyPath, next.ExportPrivateKeyPem());
+            load = Task.Run(() =>
+            {
+                using var ca = Kalypso.Core.Store.CaStore.Open(temp.StoreDirectory).Load().Authority;
+                return ca.Fingerprint;
+            }, TestContext.Current.CancellationToken);
+            await Task.Delay(500, TestContext.Current.CancellationToken);
+            Assert.False(load.IsCompleted, load.IsFaulted ? load.Exception!.InnerException!.Message : "loaded while the replacement held the lock");
+            // The "replacement" completes: here, by putting the old key back.
+            File.WriteAllText(temp.Store.KeyPath, oldKey);
+        }
+
+        Assert.Equal(oldFingerprint, await load.WaitAsync(TimeSpan.FromSeconds(60), TestContext.Current.CancellationToken));
+    }
 }

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Security.Cryptography.X509Certificates;
 using Kalypso.Core.Authority;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -16,10 +17,12 @@ public sealed class TlsTestServer : IAsyncDisposable
     public const string Greeting = "hello from a kalypso leaf";
 
     private readonly WebApplication _app;
+    private readonly X509Certificate2 _certificate;
 
-    private TlsTestServer(WebApplication app, int port)
+    private TlsTestServer(WebApplication app, X509Certificate2 certificate, int port)
     {
         _app = app;
+        _certificate = certificate;
         Port = port;
     }
 
@@ -36,12 +39,13 @@ public sealed class TlsTestServer : IAsyncDisposable
         app.MapGet("/", () => Results.Text(Greeting));
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
-        return new TlsTestServer(app, new Uri(address).Port);
+        return new TlsTestServer(app, certificate, new Uri(address).Port);
     }
 
     public async ValueTask DisposeAsync()
     {
         await _app.StopAsync();
         await _app.DisposeAsync();
+        _certificate.Dispose();
     }
 }
