@@ -8,8 +8,21 @@ namespace Kalypso.Core.Trust;
 /// <param name="runner">Runs the OS tools.</param>
 /// <param name="anchorDirectory">Where local roots go; <see cref="DefaultAnchorDirectory"/> when omitted.</param>
 /// <param name="bundlePath">The bundle clients read; <see cref="DefaultBundlePath"/> when omitted.</param>
-public sealed class DebianTrustStore(IProcessRunner runner, string? anchorDirectory = null, string? bundlePath = null) : ITrustStore
+/// <param name="linkDirectory">The folder of per-certificate links the tool maintains; <see cref="DefaultLinkDirectory"/> when omitted.</param>
+/// <param name="javaSystemKeystore">The Java keystore Debian's ca-certificates-java hook keeps in step; <see cref="DefaultJavaSystemKeystore"/> when omitted.</param>
+public sealed class DebianTrustStore(
+    IProcessRunner runner,
+    string? anchorDirectory = null,
+    string? bundlePath = null,
+    string? linkDirectory = null,
+    string? javaSystemKeystore = null) : ITrustStore
 {
+    /// <summary>The folder of links (one per certificate, plus OpenSSL hash links) <c>update-ca-certificates</c> maintains.</summary>
+    public const string DefaultLinkDirectory = "/etc/ssl/certs";
+
+    /// <summary>The Java keystore the ca-certificates-java hook fills from the system store.</summary>
+    public const string DefaultJavaSystemKeystore = "/etc/ssl/certs/java/cacerts";
+
     /// <summary>The folder Debian reserves for locally added roots.</summary>
     public const string DefaultAnchorDirectory = "/usr/local/share/ca-certificates";
 
@@ -17,6 +30,9 @@ public sealed class DebianTrustStore(IProcessRunner runner, string? anchorDirect
     public const string DefaultBundlePath = "/etc/ssl/certs/ca-certificates.crt";
 
     private const string Tool = "update-ca-certificates";
+
+    private readonly string _links = linkDirectory ?? DefaultLinkDirectory;
+    private readonly string _javaSystemKeystore = javaSystemKeystore ?? DefaultJavaSystemKeystore;
 
     /// <summary>The folder the root's file is written to.</summary>
     public string AnchorDirectory { get; } = anchorDirectory ?? DefaultAnchorDirectory;
@@ -73,12 +89,14 @@ public sealed class DebianTrustStore(IProcessRunner runner, string? anchorDirect
         try
         {
             File.Delete(file);
+            RemoveLinks(root, file);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             throw new TrustStoreException($"Cannot delete {file}: {e.Message}", fix);
         }
         Update(fix);
+        RemoveFromJavaSystemKeystore(root);
         if (IsTrusted(root))
         {
             throw new TrustStoreException($"The root is still in {BundlePath}: it was added there by something other than Kalypso (look in /usr/share/ca-certificates and /etc/ca-certificates.conf).");
@@ -90,6 +108,43 @@ public sealed class DebianTrustStore(IProcessRunner runner, string? anchorDirect
 
     /// <inheritdoc />
     public TrustVerification Verify(TrustRoot root, string leafPemPath) => OpenSslVerification.Verify(runner, BundlePath, leafPemPath);
+
+    /// <summary>
+    /// <c>update-ca-certificates</c> counts a local root as removed only when asked through
+    /// <c>/etc/ca-certificates.conf</c>, so deleting the file alone leaves its link and its OpenSSL
+    /// hash link dangling. Remove exactly the links that lead to this root's file.
+    /// </summary>
+    private void RemoveLinks(TrustRoot root, string file)
+    {
+        if (!Directory.Exists(_links)) return;
+        var named = Path.Combine(_links, root.Id + ".pem");
+        foreach (var link in Directory.EnumerateFileSystemEntries(_links))
+        {
+            var info = new FileInfo(link);
+            if (info.LinkTarget is not { } target) continue;
+            var resolved = Path.GetFullPath(target, _links);
+            if (resolved == file || resolved == named) info.Delete();
+        }
+    }
+
+    /// <summary>
+    /// Debian's ca-certificates-java hook copies every root added to the system store into the
+    /// JDK's shared keystore as <c>debian:NAME.pem</c>, but does not take out a local root that
+    /// was deleted. Take out the copy the hook made of this one.
+    /// </summary>
+    private void RemoveFromJavaSystemKeystore(TrustRoot root)
+    {
+        if (!File.Exists(_javaSystemKeystore) || runner.Find("keytool") is null) return;
+        var alias = "debian:" + root.Id + ".pem";
+        var arguments = new[] { "-keystore", _javaSystemKeystore, "-storepass", JavaTrustStore.DefaultStorePassword, "-alias", alias };
+        if (!runner.Run("keytool", ["-list", .. arguments]).Succeeded) return;
+        var result = runner.Run("keytool", ["-delete", .. arguments]);
+        if (!result.Succeeded)
+        {
+            throw new TrustStoreException($"keytool could not delete {alias} from {_javaSystemKeystore}: {result.Summary}",
+                "sudo " + ShellQuote.Command("keytool", ["-delete", .. arguments]));
+        }
+    }
 
     private void Update(string fix)
     {
