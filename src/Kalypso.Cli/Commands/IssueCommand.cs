@@ -39,8 +39,9 @@ internal static class IssueCommand
             var store = CommonOptions.OpenStore(parse);
             var loaded = store.Load();
             using var ca = loaded.Authority;
-            foreach (var warning in loaded.Warnings) Text.Warn(warning);
             using var issued = new CertificateIssuer(ca, store.AuditLog).Issue(request);
+            // After issuing: an expired CA fails above with its own one-line error instead.
+            foreach (var warning in loaded.Warnings) Text.Warn(warning);
             var files = IssuedFiles.Write(parse.GetValue(output)!, issued, parse.GetValue(pfx));
 
             if (parse.GetValue(json))
