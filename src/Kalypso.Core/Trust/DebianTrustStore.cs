@@ -10,12 +10,14 @@ namespace Kalypso.Core.Trust;
 /// <param name="bundlePath">The bundle clients read; <see cref="DefaultBundlePath"/> when omitted.</param>
 /// <param name="linkDirectory">The folder of per-certificate links the tool maintains; <see cref="DefaultLinkDirectory"/> when omitted.</param>
 /// <param name="javaSystemKeystore">The Java keystore Debian's ca-certificates-java hook keeps in step; <see cref="DefaultJavaSystemKeystore"/> when omitted.</param>
+/// <param name="privileged">Whether this process may change the system store; whether it runs as root when omitted.</param>
 public sealed class DebianTrustStore(
     IProcessRunner runner,
     string? anchorDirectory = null,
     string? bundlePath = null,
     string? linkDirectory = null,
-    string? javaSystemKeystore = null) : ITrustStore
+    string? javaSystemKeystore = null,
+    bool? privileged = null) : ITrustStore
 {
     /// <summary>The folder of links (one per certificate, plus OpenSSL hash links) <c>update-ca-certificates</c> maintains.</summary>
     public const string DefaultLinkDirectory = "/etc/ssl/certs";
@@ -152,8 +154,8 @@ public sealed class DebianTrustStore(
         if (!result.Succeeded) throw new TrustStoreException($"{Tool} failed: {result.Summary}", fix);
     }
 
-    private static void RequireRoot(string what, string fix)
+    private void RequireRoot(string what, string fix)
     {
-        if (!Environment.IsPrivilegedProcess) throw new TrustStoreException($"{what} needs root.", fix);
+        if (!(privileged ?? Environment.IsPrivilegedProcess)) throw new TrustStoreException($"{what} needs root.", fix);
     }
 }

@@ -6,7 +6,8 @@ namespace Kalypso.Core.Trust;
 /// </summary>
 /// <param name="runner">Runs the OS tools.</param>
 /// <param name="bundlePath">The extracted bundle clients read; the first of <see cref="KnownBundles"/> that exists when omitted.</param>
-public sealed class FedoraTrustStore(IProcessRunner runner, string? bundlePath = null) : ITrustStore
+/// <param name="privileged">Whether this process may change the system store; whether it runs as root when omitted.</param>
+public sealed class FedoraTrustStore(IProcessRunner runner, string? bundlePath = null, bool? privileged = null) : ITrustStore
 {
     /// <summary>Where p11-kit's extracted TLS bundle lives: Fedora/RHEL, then Arch.</summary>
     public static readonly IReadOnlyList<string> KnownBundles =
@@ -65,7 +66,7 @@ public sealed class FedoraTrustStore(IProcessRunner runner, string? bundlePath =
     private void Run(IReadOnlyList<string> arguments, string what)
     {
         var fix = "sudo " + Tool + " " + string.Join(' ', arguments.Select(ShellQuote.Quote));
-        if (!Environment.IsPrivilegedProcess) throw new TrustStoreException($"{what} needs root.", fix);
+        if (!(privileged ?? Environment.IsPrivilegedProcess)) throw new TrustStoreException($"{what} needs root.", fix);
         var result = runner.Run(Tool, arguments);
         if (!result.Succeeded) throw new TrustStoreException($"{Tool} {arguments[1]} failed: {result.Summary}", fix);
     }

@@ -9,7 +9,8 @@ namespace Kalypso.Core.Trust;
 /// </summary>
 /// <param name="runner">Runs <c>security</c>.</param>
 /// <param name="keychain">The keychain; <see cref="SystemKeychain"/> when omitted.</param>
-public sealed partial class MacOsTrustStore(IProcessRunner runner, string? keychain = null) : ITrustStore
+/// <param name="privileged">Whether this process may change the System keychain; whether it runs as root when omitted.</param>
+public sealed partial class MacOsTrustStore(IProcessRunner runner, string? keychain = null, bool? privileged = null) : ITrustStore
 {
     /// <summary>The keychain every user and app on the Mac trusts.</summary>
     public const string SystemKeychain = "/Library/Keychains/System.keychain";
@@ -95,7 +96,7 @@ public sealed partial class MacOsTrustStore(IProcessRunner runner, string? keych
     private void Run(IReadOnlyList<string> arguments, string what, bool mustSucceed)
     {
         var fix = "sudo " + ShellQuote.Command(Tool, arguments);
-        if (!Environment.IsPrivilegedProcess) throw new TrustStoreException($"Changing {Keychain} needs administrator rights.", fix);
+        if (!(privileged ?? Environment.IsPrivilegedProcess)) throw new TrustStoreException($"Changing {Keychain} needs administrator rights.", fix);
         var result = runner.Run(Tool, arguments);
         if (mustSucceed && !result.Succeeded) throw new TrustStoreException($"security {what} failed: {result.Summary}", fix);
     }
