@@ -5,7 +5,7 @@ namespace Kalypso.Cli.Tests.Trust;
 /// <summary>
 /// A real browser: Debian's headless Chromium, with its own HOME and profile, loads a page from
 /// Kestrel serving a Kalypso leaf once <c>kalypso trust --store nss</c> has filled that HOME's
-/// <c>~/.pki/nssdb</c>, and shows nothing (a certificate error) when the root is not trusted.
+/// <c>~/.pki/nssdb</c>, and fails with ERR_CERT_AUTHORITY_INVALID when the root is not trusted.
 /// </summary>
 public sealed class ChromiumTrustTests : IAsyncLifetime
 {
@@ -24,6 +24,7 @@ public sealed class ChromiumTrustTests : IAsyncLifetime
         var untrustedHome = _cli.Scratch("untrusted-home");
         var refused = await ChromiumAsync(untrustedHome, server.Url);
         Assert.DoesNotContain(server.Marker, refused.Stdout);
+        Assert.Contains("ERR_CERT_AUTHORITY_INVALID", refused.Stderr);
 
         var trust = await _cli.SucceedAsync("trust", "--store", "nss");
         Assert.Contains("chromium: " + Path.Combine(_cli.Home, ".pki", "nssdb"), trust.Stdout);
@@ -34,6 +35,7 @@ public sealed class ChromiumTrustTests : IAsyncLifetime
         await _cli.SucceedAsync("untrust", "--store", "nss");
         var refusedAgain = await ChromiumAsync(_cli.Home, server.Url);
         Assert.DoesNotContain(server.Marker, refusedAgain.Stdout);
+        Assert.Contains("ERR_CERT_AUTHORITY_INVALID", refusedAgain.Stderr);
     }
 
     private async Task<ToolResult> ChromiumAsync(string home, string url)
