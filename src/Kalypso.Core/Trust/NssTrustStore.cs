@@ -78,7 +78,8 @@ public sealed class NssTrustStore : ITrustStore
     {
         if (!Exists) Create();
         if (IsTrusted(root)) return;
-        Run(InstallArguments(root), "add the root to");
+        // Already there without TLS trust (added by hand, or its trust edited): fix the trust only.
+        Run(Holds(root) ? ["-M", "-d", DatabaseArgument, "-t", "C,,", "-n", root.Id] : InstallArguments(root), "add the root to");
     }
 
     /// <inheritdoc />

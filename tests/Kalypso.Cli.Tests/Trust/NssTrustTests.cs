@@ -44,6 +44,19 @@ public sealed class NssTrustTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Trust_repairs_the_trust_of_a_root_already_in_the_database_without_it()
+    {
+        var nickname = RootId.Of(_fingerprint);
+        var added = await Tool.RunAsync("certutil", ["-A", "-d", "sql:" + _db, "-t", ",,", "-n", nickname, "-i", Path.Combine(_cli.DataDir, "ca-cert.pem")]);
+        Assert.Equal(0, added.ExitCode);
+        Assert.Equal(",,", await Nss.TrustOfAsync(_db, nickname));
+
+        await _cli.SucceedAsync("trust", "--store", "nss", "--nss-db", _db);
+
+        Assert.Equal("C,,", await Nss.TrustOfAsync(_db, nickname));
+    }
+
+    [Fact]
     public async Task Untrust_leaves_other_certificates_in_the_database_alone()
     {
         var other = _cli.Scratch("other");
