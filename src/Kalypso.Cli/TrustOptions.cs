@@ -16,7 +16,6 @@ internal sealed class TrustOptions
     {
         Description = "Use these NSS database folders instead of the browsers' (created if missing)",
         HelpName = "DIR",
-        AllowMultipleArgumentsPerToken = false,
     };
 
     public Option<string?> JavaKeystore { get; } = new("--java-keystore")

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Security.Cryptography.X509Certificates;
 using Kalypso.Cli.Output;
 using Kalypso.Core.Trust;
 

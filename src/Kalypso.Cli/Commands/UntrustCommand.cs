@@ -1,7 +1,5 @@
 using System.CommandLine;
-using System.Security.Cryptography.X509Certificates;
 using Kalypso.Cli.Output;
-using Kalypso.Core;
 using Kalypso.Core.Trust;
 
 namespace Kalypso.Cli.Commands;
