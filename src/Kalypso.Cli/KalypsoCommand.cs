@@ -20,6 +20,7 @@ internal static class KalypsoCommand
         root.Subcommands.Add(CaCertCommand.Build());
         root.Subcommands.Add(TrustCommand.Build());
         root.Subcommands.Add(UntrustCommand.Build());
+        root.Subcommands.Add(ServeCommand.Build());
         return root;
     }
 
