@@ -63,7 +63,7 @@ public sealed class ContractTests(SharedServer shared) : IClassFixture<SharedSer
         Assert.Matches("^([0-9A-F]{2}:){31}[0-9A-F]{2}$", body.GetProperty("fingerprint").GetString()!);
         AssertWireTime(root.NotBefore, body.GetProperty("not_before").GetString()!);
         AssertWireTime(root.NotAfter, body.GetProperty("not_after").GetString()!);
-        Assert.Equal("O=Kalypso Dev CA,CN=Kalypso Dev CA Root CA", body.GetProperty("subject").GetString());
+        Assert.Equal("CN=Kalypso Dev CA Root CA,O=Kalypso Dev CA", body.GetProperty("subject").GetString());
     }
 
     [Fact]
