@@ -85,7 +85,6 @@ public sealed class ModelTests : IDisposable
         Assert.Equal($"/session/private/{thumbprint}.key", environment[KalypsoEnvironmentVariables.KeyFile]);
         Assert.Equal(_store.Open().CertificatePath, environment[KalypsoEnvironmentVariables.CaFile]);
         Assert.Equal("/session/certs", environment["SSL_CERT_DIR"].Split(Path.PathSeparator)[0]);
-        Assert.Equal("KALYPSO_HTTPS_PORT", worker.Resource.Annotations.OfType<EndpointAnnotation>().Single(e => e.UriScheme == "https").TargetPortEnvironmentVariable);
         Assert.DoesNotContain(environment.Values, v => v.Contains("PRIVATE KEY", StringComparison.Ordinal) || v.Contains("ca-key", StringComparison.Ordinal));
 
         var trust = Assert.Single(worker.Resource.Annotations.OfType<CertificateAuthorityCollectionAnnotation>());
