@@ -4,6 +4,7 @@ using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Testing;
 using Kalypso.Core.Authority;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Kalypso.Aspire.Hosting.Tests;
 
@@ -114,6 +115,33 @@ public sealed class HttpsAppTests(HttpsAppFixture fixture) : IClassFixture<Https
             served => Fingerprints.Sha256(served) == current.Fingerprint);
         using var ca = _running.LoadCa();
         Assert.True(TlsProbe.ChainsTo(after, ca.Certificate));
+    }
+
+    [Fact]
+    public async Task The_trust_command_on_kalypso_prints_how_to_trust_the_CA()
+    {
+        var logs = _running.App.Services.GetRequiredService<ResourceLoggerService>();
+        var result = await _running.App.ResourceCommands.ExecuteCommandAsync("kalypso", "kalypso-trust-help", Cancel);
+        Assert.True(result.Success, result.Message);
+        using var ca = _running.LoadCa();
+        var line = await Eventually(async () =>
+        {
+            var lines = new List<string>();
+            using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(2));
+            try
+            {
+                await foreach (var batch in logs.WatchAsync(_running.Resource("kalypso")).WithCancellation(stop.Token))
+                {
+                    lines.AddRange(batch.Select(l => l.Content));
+                }
+            }
+            catch (OperationCanceledException)
+            {
+            }
+            return lines.FirstOrDefault(l => l.Contains("kalypso trust --data-dir", StringComparison.Ordinal)) ?? "";
+        }, line => line.Length > 0);
+        Assert.Contains($"kalypso trust --data-dir '{_running.Store.Directory}'", line);
+        Assert.Contains(ca.Fingerprint, line);
     }
 
     internal static string? Property(CustomResourceSnapshot snapshot, string name) =>
