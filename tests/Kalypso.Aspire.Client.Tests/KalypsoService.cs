@@ -32,7 +32,7 @@ internal sealed class KalypsoService : IAsyncDisposable
 
     public KalypsoServedCertificate Served => _app.Services.GetRequiredService<KalypsoServedCertificate>();
 
-    public static async Task<KalypsoService> StartAsync(Dictionary<string, string?> settings, Action<IServiceCollection>? services = null, Action<KalypsoClientOptions>? configure = null)
+    public static async Task<KalypsoService> StartAsync(Dictionary<string, string?> settings, Action<IServiceCollection>? services = null, Action<KalypsoClientOptions>? configure = null, bool listenThroughUrls = false)
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { EnvironmentName = "Development" });
         builder.Configuration.Sources.Clear();
@@ -40,7 +40,11 @@ internal sealed class KalypsoService : IAsyncDisposable
         builder.Logging.ClearProviders();
         services?.Invoke(builder.Services);
         builder.AddKalypsoClient(configure);
-        builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, 0, l => l.UseHttps()));
+        // Either an explicit listener with HTTPS defaults, or ASPNETCORE_URLS-style addresses as Aspire gives them.
+        // The slim builder leaves out what WebApplication.CreateBuilder has: HTTPS for URL addresses and the Kestrel config section.
+        builder.WebHost.UseKestrelHttpsConfiguration();
+        if (listenThroughUrls) builder.WebHost.UseUrls("https://127.0.0.1:0");
+        else builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, 0, l => l.UseHttps()));
         var app = builder.Build();
         app.MapGet("/", () => "ok");
         await app.StartAsync(TestContext.Current.CancellationToken);
