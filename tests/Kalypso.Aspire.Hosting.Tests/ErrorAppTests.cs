@@ -4,6 +4,7 @@ using Aspire.Hosting.ApplicationModel;
 namespace Kalypso.Aspire.Hosting.Tests;
 
 /// <summary>A name that cannot be certified: the resource fails to start with the reason, the AppHost keeps running.</summary>
+[Collection(AppHostCollection.Name)]
 public sealed class ErrorAppTests
 {
     [Fact]

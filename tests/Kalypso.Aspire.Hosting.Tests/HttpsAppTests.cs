@@ -14,12 +14,13 @@ public sealed class HttpsAppFixture : IAsyncLifetime
     public RunningApp Running { get; private set; } = null!;
 
     public async ValueTask InitializeAsync() =>
-        Running = await RunningApp.StartAsync(["--TestApp:LifetimeMinutes=90"], TestContext.Current.CancellationToken, "api", "web");
+        Running = await RunningApp.StartAsync(["--TestApp:LifetimeMinutes=90"], TestContext.Current.CancellationToken, "kalypso", "api", "web");
 
     public ValueTask DisposeAsync() => Running.DisposeAsync();
 }
 
 /// <summary>Real processes under DCP serving Kalypso certificates, checked with real TLS clients.</summary>
+[Collection(AppHostCollection.Name)]
 public sealed class HttpsAppTests(HttpsAppFixture fixture) : IClassFixture<HttpsAppFixture>
 {
     private readonly RunningApp _running = fixture.Running;
@@ -142,6 +143,32 @@ public sealed class HttpsAppTests(HttpsAppFixture fixture) : IClassFixture<Https
         }, line => line.Length > 0);
         Assert.Contains($"kalypso trust --data-dir '{_running.Store.Directory}'", line);
         Assert.Contains(ca.Fingerprint, line);
+    }
+
+    [Fact]
+    public async Task The_kalypso_resource_runs_the_issuing_service_over_the_same_store()
+    {
+        using var client = _running.App.CreateHttpClient("kalypso", "http");
+        using var ca = _running.LoadCa();
+        Assert.Equal(ca.CertificatePem.Trim(), (await client.GetStringAsync("/ca.pem", Cancel)).Trim());
+
+        using var response = await client.PostAsync("/certificates",
+            new StringContent("""{"domains":["tool.dev.internal"],"lifetime_minutes":10}""", System.Text.Encoding.UTF8, "application/json"), Cancel);
+        Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync(Cancel));
+        var audit = _running.Store.Open().AuditLog.ReadAll();
+        Assert.Contains(audit, e => e.Names.Contains("tool.dev.internal"));
+        Assert.Contains(audit, e => e.Requester == "aspire:api");
+
+        var kalypso = await _running.App.ResourceNotifications.WaitForResourceHealthyAsync("kalypso", Cancel);
+        Assert.Contains(kalypso.Snapshot.Urls, u => u.Url.EndsWith("/scalar/v1", StringComparison.Ordinal));
+        var args = kalypso.Snapshot.Properties.Single(p => p.Name == "executable.args").Value switch
+        {
+            IEnumerable<string> list => string.Join(" ", list),
+            var other => other?.ToString() ?? "",
+        };
+        Assert.Contains($"--data-dir {_running.Store.Directory}", args);
+        Assert.DoesNotContain("ca-key", args);
+        Assert.DoesNotContain("PRIVATE KEY", args);
     }
 
     internal static string? Property(CustomResourceSnapshot snapshot, string name) =>

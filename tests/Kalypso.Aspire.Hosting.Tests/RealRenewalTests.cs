@@ -6,7 +6,8 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace Kalypso.Aspire.Hosting.Tests;
 
-/// <summary>Renewal on the wall clock: a five-minute leaf renewed after 5% of its life (15 s), checked every second.</summary>
+/// <summary>Renewal on the wall clock: a five-minute leaf renewed after 10% of its life (30 s), checked every second.</summary>
+[Collection(AppHostCollection.Name)]
 public sealed class RealRenewalTests
 {
     [Fact]
@@ -14,7 +15,7 @@ public sealed class RealRenewalTests
     {
         var cancel = TestContext.Current.CancellationToken;
         await using var running = await RunningApp.StartAsync(
-            ["--TestApp:LifetimeMinutes=5", "--TestApp:RenewAt=0.05", "--TestApp:CheckIntervalMs=1000", "--TestApp:Web=false"], cancel, "api");
+            ["--TestApp:LifetimeMinutes=5", "--TestApp:RenewAt=0.1", "--TestApp:CheckIntervalMs=1000", "--TestApp:Web=false"], cancel, "api");
         var certificate = running.Certificate("api");
         var first = certificate.Current!;
         var served = await TlsProbe.ServedCertificateAsync(running.App.GetEndpoint("api", "https"), "localhost", cancel);
@@ -31,7 +32,7 @@ public sealed class RealRenewalTests
         Assert.True(renewed.NotAfter > served.NotAfter);
         Assert.Equal(TimeSpan.FromMinutes(5) + LeafLifetime.BackdateForClockSkew, renewed.NotAfter - renewed.NotBefore);
 
-        // Renewal goes on every 15 s; the dashboard shows whichever certificate is current.
+        // Renewal goes on every 30 s; the dashboard shows whichever certificate is current.
         var state = await running.App.ResourceNotifications.WaitForResourceAsync("api",
             e => e.Snapshot.HealthStatus == HealthStatus.Healthy
                 && HttpsAppTests.Property(e.Snapshot, KalypsoPropertyNames.CertificateFingerprint) == certificate.Current!.Fingerprint, cancel);
