@@ -1,0 +1,167 @@
+using Aspire.Hosting.ApplicationModel;
+using Kalypso.Core;
+using Kalypso.Core.Names;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Aspire.Hosting;
+
+/// <summary>Gives resources Kalypso certificates and makes them trust the Kalypso root.</summary>
+public static class KalypsoHttpsExtensions
+{
+    /// <summary>The endpoint name used when an https endpoint has to be added.</summary>
+    public const string HttpsEndpointName = "https";
+
+    /// <summary>
+    /// Issues the resource its own short-lived certificate for the names it is reached by (its
+    /// name, <c>{name}.dev.internal</c>, <c>localhost</c>, <c>127.0.0.1</c>, <c>::1</c> and
+    /// <paramref name="extraNames"/>), hands it to Aspire's HTTPS certificate support, adds an
+    /// https endpoint when the resource has none, makes the resource trust the Kalypso root, sets
+    /// <c>KALYPSO_CERT_FILE</c>, <c>KALYPSO_KEY_FILE</c> and <c>KALYPSO_CA_FILE</c>, and adds a
+    /// "Re-issue certificate" command. In publish mode it adds nothing.
+    /// </summary>
+    /// <typeparam name="T">A project, executable or container.</typeparam>
+    /// <param name="builder">The resource.</param>
+    /// <param name="kalypso">The Kalypso resource whose CA issues the certificate.</param>
+    /// <param name="extraNames">More DNS names or IP addresses the resource is reached by.</param>
+    /// <returns>The resource builder.</returns>
+    public static IResourceBuilder<T> WithKalypsoHttps<T>(this IResourceBuilder<T> builder, IResourceBuilder<KalypsoResource> kalypso, params string[] extraNames)
+        where T : IResourceWithEndpoints, IResourceWithEnvironment, IResourceWithArgs
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(kalypso);
+        ArgumentNullException.ThrowIfNull(extraNames);
+        if (builder.ApplicationBuilder.ExecutionContext.IsPublishMode)
+        {
+            WarnOnceInPublishMode(builder.ApplicationBuilder, kalypso.Resource);
+            return builder;
+        }
+        if (builder.Resource.Annotations.OfType<KalypsoCertificateAnnotation>().Any())
+        {
+            throw new InvalidOperationException($"'{builder.Resource.Name}' already has a Kalypso certificate; call WithKalypsoHttps once per resource.");
+        }
+
+        var certificate = new KalypsoCertificateAnnotation(kalypso.Resource, NamesFor(builder.Resource, extraNames));
+        builder.WithAnnotation(certificate);
+        try
+        {
+            certificate.Names = Parse(certificate.RequestedNames);
+            var issued = certificate.Renew(builder.Resource.Name);
+            builder.WithAnnotation(KalypsoHttpsCertificate.Create(issued), ResourceAnnotationMutationBehavior.Replace);
+        }
+        catch (KalypsoException e)
+        {
+            certificate.Error = e is KalypsoValidationException
+                ? $"Kalypso cannot certify '{builder.Resource.Name}': {e.Message}"
+                : $"Kalypso cannot issue a certificate for '{builder.Resource.Name}': {e.Message}";
+        }
+
+        EnsureHttpsEndpoint(builder);
+        builder.WithHttpsCertificateConfiguration(context =>
+        {
+            context.EnvironmentVariables[KalypsoEnvironmentVariables.CertificateFile] = context.CertificatePath;
+            context.EnvironmentVariables[KalypsoEnvironmentVariables.KeyFile] = context.KeyPath;
+            return Task.CompletedTask;
+        });
+        builder.ApplicationBuilder.Eventing.Subscribe<BeforeResourceStartedEvent>(builder.Resource, (e, _) =>
+        {
+            if (certificate.Error is null) return Task.CompletedTask;
+            e.Services.GetRequiredService<ResourceLoggerService>().GetLogger(e.Resource).LogError("{Message}", certificate.Error);
+            throw new DistributedApplicationException(certificate.Error);
+        });
+        KalypsoCommands.AddReissue(builder, certificate);
+        return builder.WithKalypsoTrust(kalypso);
+    }
+
+    /// <summary>
+    /// Makes the resource trust the Kalypso root through Aspire's certificate-authority collection
+    /// (SSL_CERT_DIR and friends for processes, the bundle paths for containers; the OS store is
+    /// not touched) and sets <c>KALYPSO_CA_FILE</c> to the root certificate. In publish mode it adds nothing.
+    /// </summary>
+    /// <typeparam name="T">Any resource with environment and arguments.</typeparam>
+    /// <param name="builder">The resource.</param>
+    /// <param name="kalypso">The Kalypso resource whose root to trust.</param>
+    /// <returns>The resource builder.</returns>
+    public static IResourceBuilder<T> WithKalypsoTrust<T>(this IResourceBuilder<T> builder, IResourceBuilder<KalypsoResource> kalypso)
+        where T : IResourceWithEnvironment, IResourceWithArgs
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(kalypso);
+        if (builder.ApplicationBuilder.ExecutionContext.IsPublishMode)
+        {
+            WarnOnceInPublishMode(builder.ApplicationBuilder, kalypso.Resource);
+            return builder;
+        }
+        if (builder.Resource.Annotations.OfType<KalypsoTrustAnnotation>().Any(a => a.Kalypso == kalypso.Resource)) return builder;
+        builder.WithAnnotation(new KalypsoTrustAnnotation(kalypso.Resource));
+
+        var collection = RootCollection(kalypso);
+        if (collection is not null) builder.WithCertificateAuthorityCollection(collection);
+        return builder.WithEnvironment(KalypsoEnvironmentVariables.CaFile, () => kalypso.Resource.CertificateAuthority.Store.CertificatePath);
+    }
+
+    private static IResourceBuilder<CertificateAuthorityCollection>? RootCollection(IResourceBuilder<KalypsoResource> kalypso)
+    {
+        var app = kalypso.ApplicationBuilder;
+        var name = $"{kalypso.Resource.Name}-root";
+        var existing = app.Resources.OfType<CertificateAuthorityCollection>().FirstOrDefault(c => c.Name == name);
+        if (existing is not null) return app.CreateResourceBuilder(existing);
+        var root = kalypso.Resource.CertificateAuthority.RootOrNull;
+        return root is null ? null : app.AddCertificateAuthorityCollection(name).WithCertificate(root);
+    }
+
+    private static List<string> NamesFor(IResource resource, IEnumerable<string> extraNames)
+    {
+        var name = resource.Name.ToLowerInvariant();
+        var names = new List<string> { name, $"{name}.dev.internal" };
+        if (resource is ContainerResource)
+        {
+            names.AddRange(resource.Annotations.OfType<ContainerNetworkAliasAnnotation>().Select(a => a.Alias));
+        }
+        names.AddRange(["localhost", "127.0.0.1", "::1"]);
+        names.AddRange(extraNames);
+        return [.. names.Distinct(StringComparer.OrdinalIgnoreCase)];
+    }
+
+    private static CertificateNames Parse(IEnumerable<string> names)
+    {
+        var dns = new List<string>();
+        var ips = new List<string>();
+        foreach (var name in names)
+        {
+            (NameParser.TryParseIpLiteral(name, out _) ? ips : dns).Add(name);
+        }
+        return NameParser.Parse(dns, ips);
+    }
+
+    private static void EnsureHttpsEndpoint<T>(IResourceBuilder<T> builder) where T : IResourceWithEndpoints
+    {
+        var endpoints = builder.Resource.Annotations.OfType<EndpointAnnotation>().ToList();
+        if (endpoints.Any(e => e.UriScheme == "https")) return;
+        if (builder.Resource is ProjectResource)
+        {
+            builder.WithHttpsEndpoint(name: HttpsEndpointName);
+        }
+        else if (builder.Resource is ContainerResource)
+        {
+            builder.WithHttpsEndpoint(targetPort: 8443, name: HttpsEndpointName, env: "KALYPSO_HTTPS_PORT");
+        }
+        else
+        {
+            builder.WithHttpsEndpoint(name: HttpsEndpointName, env: "KALYPSO_HTTPS_PORT");
+        }
+    }
+
+    private static void WarnOnceInPublishMode(IDistributedApplicationBuilder app, KalypsoResource kalypso)
+    {
+        if (kalypso.Annotations.OfType<KalypsoPublishWarningAnnotation>().Any()) return;
+        kalypso.Annotations.Add(new KalypsoPublishWarningAnnotation());
+        app.Eventing.Subscribe<BeforeStartEvent>((e, _) =>
+        {
+            e.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Kalypso").LogWarning(
+                "Kalypso is for local development only: in publish mode WithKalypsoHttps and WithKalypsoTrust add nothing and the '{Name}' resource is left out. Give published resources certificates from your platform.",
+                kalypso.Name);
+            return Task.CompletedTask;
+        });
+    }
+}
