@@ -119,6 +119,8 @@ build_nginx() {
   new_rootfs "$rootfs"
   put_program "$rootfs" "$work/unpacked/usr/sbin/nginx" /usr/sbin/nginx
   put_program "$rootfs" "$(readlink -f /bin/sh)" /bin/sh
+  # stat lets the tests check, from outside, who owns the key inside the running container.
+  put_program "$rootfs" "$(type -P stat)" /usr/bin/stat
   mkdir -p "$rootfs/etc/nginx/conf.d" "$rootfs/usr/share/nginx/html" "$rootfs/var/cache/nginx" \
            "$rootfs/var/lib/nginx" "$rootfs/var/log/nginx" "$rootfs/usr/lib/nginx/modules"
   cp "$work/unpacked/etc/nginx/mime.types" "$rootfs/etc/nginx/mime.types"
@@ -187,9 +189,10 @@ build_client() {
   put_program "$rootfs" "$(command -v curl)" /usr/bin/curl
   put_program "$rootfs" "$(command -v openssl)" /usr/bin/openssl
   put "$rootfs" /etc/ssl/openssl.cnf
-  ln -s /etc/ssl/openssl.cnf "$rootfs/usr/lib/ssl/openssl.cnf" 2>/dev/null || {
-    mkdir -p "$rootfs/usr/lib/ssl" && ln -s /etc/ssl/openssl.cnf "$rootfs/usr/lib/ssl/openssl.cnf"
-  }
+  # OpenSSL's own folder, laid out as Debian's: links into /etc/ssl.
+  mkdir -p "$rootfs/usr/lib/ssl"
+  ln -s /etc/ssl/openssl.cnf "$rootfs/usr/lib/ssl/openssl.cnf"
+  ln -s /etc/ssl/certs "$rootfs/usr/lib/ssl/certs"
   # python3 and its standard library, without tests and caches; its extension modules' libraries too.
   put_program "$rootfs" "$python" "/usr/bin/$(basename "$python")"
   ln -s "$(basename "$python")" "$rootfs/usr/bin/python3"
@@ -201,7 +204,13 @@ build_client() {
   for module in "$rootfs$stdlib"/lib-dynload/*.so; do put_libraries "$rootfs" "$module"; done
   printf 'root:x:0:0:root:/root:/bin/sh\nnobody:x:65534:65534:nobody:/nonexistent:/bin/false\n' > "$rootfs/etc/passwd"
   printf 'root:x:0:\nnogroup:x:65534:\n' > "$rootfs/etc/group"
-  # Deliberately no /etc/ssl/certs: the client trusts only what the AppHost puts there.
+  # The CA bundle curl and OpenSSL look for holds one throwaway root whose key is discarded at
+  # once (a bundle must exist: curl refuses to start without its file). So the client trusts no
+  # real root: whatever it trusts, the AppHost put there.
+  mkdir -p "$rootfs/etc/ssl/certs"
+  openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -keyout /dev/null -days 1 \
+    -subj "/CN=kalypso-test-client placeholder root, key discarded" -out "$rootfs/etc/ssl/certs/ca-certificates.crt" 2>/dev/null
+  ln -s /etc/ssl/certs/ca-certificates.crt "$rootfs/usr/lib/ssl/cert.pem"
 
   import_rootfs "$rootfs" "$CLIENT_IMAGE" "$hash" --change 'CMD ["/bin/sh"]'
   echo "images: built $CLIENT_IMAGE ($hash) in $((SECONDS - started)) s"
