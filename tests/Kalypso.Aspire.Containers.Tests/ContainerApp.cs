@@ -46,7 +46,30 @@ public sealed class ContainerApp : IAsyncDisposable
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         _app = await Builder.BuildAsync(cancellationToken);
-        await _app.StartAsync(cancellationToken);
+        using var cts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        cts.CancelAfter(TimeSpan.FromMinutes(2));
+        try
+        {
+            await _app.StartAsync(cts.Token);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new TimeoutException($"The app did not start in 2 minutes.\n{await DescribeAsync(cancellationToken)}");
+        }
+    }
+
+    /// <summary>Every resource's state and output, for a failure message.</summary>
+    public async Task<string> DescribeAsync(CancellationToken cancellationToken)
+    {
+        var text = new System.Text.StringBuilder();
+        foreach (var resource in App.Services.GetRequiredService<DistributedApplicationModel>().Resources)
+        {
+            var state = Notifications.TryGetCurrentState(resource.Name, out var e) ? $"{e.Snapshot.State?.Text} (exit {e.Snapshot.ExitCode}, health {e.Snapshot.HealthStatus})" : "unknown";
+            text.AppendLine($"--- {resource.Name}: {state}");
+            var lines = (await OutputAsync(resource, cancellationToken)).Split('\n');
+            foreach (var line in lines.TakeLast(30)) text.AppendLine(line);
+        }
+        return text.ToString();
     }
 
     public ResourceNotificationService Notifications => App.Services.GetRequiredService<ResourceNotificationService>();
@@ -64,7 +87,7 @@ public sealed class ContainerApp : IAsyncDisposable
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            throw new TimeoutException($"'{resource.Name}' did not finish in {timeout}. Its output so far:\n{await OutputAsync(resource, cancellationToken)}");
+            throw new TimeoutException($"'{resource.Name}' did not finish in {timeout}.\n{await DescribeAsync(cancellationToken)}");
         }
         // The last lines may arrive just after the state changes.
         await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken);

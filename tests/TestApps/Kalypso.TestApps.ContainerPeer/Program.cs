@@ -3,7 +3,7 @@
 // outgoing call uses .NET's default validation, so it succeeds only if the container's
 // certificate chains to a root this process trusts (Aspire hands it the Kalypso root through
 // SSL_CERT_DIR) and covers the name it is called by.
-var builder = WebApplication.CreateSlimBuilder(args);
+var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddHttpClient();
 var app = builder.Build();
 app.MapGet("/", () => "hello from the host");
