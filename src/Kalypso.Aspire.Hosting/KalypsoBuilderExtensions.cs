@@ -43,7 +43,7 @@ public static class KalypsoBuilderExtensions
                 context.Args.Add("127.0.0.1");
                 context.Args.Add("--data-dir");
                 context.Args.Add(resource.StoreDirectory);
-                foreach (var name in AllowedHosts(context.ExecutionContext, resource))
+                foreach (var name in AllowedHosts(resource))
                 {
                     context.Args.Add("--allow-host");
                     context.Args.Add(name);
@@ -55,7 +55,7 @@ public static class KalypsoBuilderExtensions
             {
                 var endpoint = resource.HttpEndpoint;
                 if (!endpoint.IsAllocated) return;
-                context.Urls.Add(new ResourceUrlAnnotation { Url = $"{endpoint.Url}/scalar", DisplayText = "API reference" });
+                context.Urls.Add(new ResourceUrlAnnotation { Url = $"{endpoint.Url}/scalar/v1", DisplayText = "API reference" });
                 context.Urls.Add(new ResourceUrlAnnotation { Url = $"{endpoint.Url}/ca.pem", DisplayText = "CA certificate" });
             })
             .ExcludeFromManifest();
@@ -133,14 +133,12 @@ public static class KalypsoBuilderExtensions
         return builder;
     }
 
-    private static IEnumerable<string> AllowedHosts(DistributedApplicationExecutionContext context, KalypsoResource kalypso)
+    // The names other resources may use to reach the service: the Host header they send must be
+    // on its allow-list (it refuses unknown names to keep DNS-rebinding pages out).
+    private static IEnumerable<string> AllowedHosts(KalypsoResource kalypso)
     {
-        var model = context.Services.GetRequiredService<DistributedApplicationModel>();
-        return model.Resources
-            .Where(r => r.Annotations.OfType<KalypsoCertificateAnnotation>().Any(a => a.Kalypso == kalypso))
-            .SelectMany(r => new[] { r.Name.ToLowerInvariant(), $"{r.Name.ToLowerInvariant()}.dev.internal" })
-            .Concat(["localhost"])
-            .Distinct(StringComparer.Ordinal);
+        var name = kalypso.Name.ToLowerInvariant();
+        return [name, $"{name}.dev.internal", "aspire.dev.internal", "host.docker.internal", "host.containers.internal"];
     }
 
     private static async Task ReportCaAsync(KalypsoResource kalypso, IServiceProvider services)

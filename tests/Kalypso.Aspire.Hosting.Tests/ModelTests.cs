@@ -123,6 +123,25 @@ public sealed class ModelTests : IDisposable
     }
 
     [Fact]
+    public async Task A_container_is_certified_for_its_network_aliases_and_gets_an_https_endpoint_and_the_file_variables()
+    {
+        var builder = ModelBuilders.Run();
+        var kalypso = builder.AddKalypso("kalypso").WithDataDirectory(_store.Directory);
+        var cache = builder.AddContainer("cache", "example/cache").WithHttpEndpoint(targetPort: 8080, name: "http")
+            .WithContainerNetworkAlias("cache.backend").WithKalypsoHttps(kalypso);
+        using var app = builder.Build();
+        ModelBuilders.AllocateEndpoints(cache.Resource);
+
+        var names = cache.Resource.Annotations.OfType<KalypsoCertificateAnnotation>().Single().Current!.Names.All;
+        Assert.Equal(["cache", "cache.dev.internal", "cache.backend", "localhost", "127.0.0.1", "::1"], names.ToArray());
+        var https = Assert.Single(cache.Resource.Annotations.OfType<EndpointAnnotation>(), e => e.UriScheme == "https");
+        Assert.Equal(8443, https.TargetPort);
+        var environment = await Environment(app, cache.Resource);
+        Assert.EndsWith(".crt", environment[KalypsoEnvironmentVariables.CertificateFile]);
+        Assert.EndsWith(".key", environment[KalypsoEnvironmentVariables.KeyFile]);
+    }
+
+    [Fact]
     public void In_publish_mode_Kalypso_is_excluded_and_WithKalypsoHttps_adds_nothing()
     {
         var builder = ModelBuilders.Publish(Path.Combine(_store.Root, "manifest"));
@@ -191,6 +210,23 @@ public sealed class ModelTests : IDisposable
         var error = worker.Resource.Annotations.OfType<KalypsoCertificateAnnotation>().Single().Error;
         Assert.Contains("expired", error);
         Assert.Contains("kalypso rotate", error);
+    }
+
+    [Fact]
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    public void A_CA_key_others_can_read_is_reported_with_the_command_that_fixes_it()
+    {
+        _store.Open().Create();
+        File.SetUnixFileMode(_store.Open().KeyPath, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
+        var builder = ModelBuilders.Run();
+        var kalypso = builder.AddKalypso("kalypso").WithDataDirectory(_store.Directory);
+        builder.Executable("worker").WithKalypsoHttps(kalypso);
+
+        var notice = Assert.Single(kalypso.Resource.CertificateAuthority.Notices);
+        Assert.Contains("0644", notice);
+        Assert.Contains($"chmod 600 '{_store.Open().KeyPath}'", notice);
+        var shown = KalypsoDashboard.ForKalypso(kalypso.Resource).ToDictionary(p => p.Name, p => p.Value);
+        Assert.Equal($"0644 (UNSAFE: chmod 600 '{_store.Open().KeyPath}')", shown[KalypsoPropertyNames.CaKeyFile]);
     }
 
     [Fact]

@@ -11,6 +11,7 @@ bash "$(dirname "$0")/install-podman.sh" >/dev/null
 need=()
 command -v openssl  >/dev/null || need+=(openssl)
 command -v curl     >/dev/null || need+=(curl)
+command -v jq       >/dev/null || need+=(jq)
 command -v certutil >/dev/null || need+=(libnss3-tools)
 command -v chromium >/dev/null || need+=(chromium)
 command -v keytool  >/dev/null || need+=(openjdk-17-jdk-headless)

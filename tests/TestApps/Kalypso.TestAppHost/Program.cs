@@ -22,7 +22,7 @@ IResourceBuilder<ProjectResource>? firstApi = null;
 for (var i = 0; i < apiCount; i++)
 {
     var api = builder.AddProject<Projects.Kalypso_TestApps_Api>(i == 0 ? "api" : $"api{i + 1}");
-    if (https) api.WithKalypsoHttps(kalypso, "api.test.internal");
+    if (https) api.WithKalypsoHttps(kalypso, "api.test.internal", settings["ExtraName"] ?? "api.test.internal");
     else api.WithHttpEndpoint(name: "http");
     api.WithHttpHealthCheck("/health", endpointName: endpoint);
     firstApi ??= api;

@@ -1,7 +1,7 @@
 // A small HTTPS service that calls the api over https:// with .NET's default certificate
 // validation: it succeeds only if the api's certificate chains to a root this process trusts
 // (Aspire hands it the Kalypso root through SSL_CERT_DIR) and covers the name it is called by.
-var builder = WebApplication.CreateSlimBuilder(args);
+var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddHttpClient();
 var app = builder.Build();
 app.MapGet("/health", () => "Healthy");
