@@ -94,5 +94,3 @@ public sealed class NginxOverHttpsTests(PodmanImages images, ITestOutputHelper o
         certificate.Extensions.OfType<X509SubjectAlternativeNameExtension>().SelectMany(e => e.EnumerateDnsNames());
 }
 
-[CollectionDefinition(nameof(ContainerTests), DisableParallelization = true)]
-public sealed class ContainerTests;

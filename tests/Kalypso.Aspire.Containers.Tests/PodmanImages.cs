@@ -1,11 +1,9 @@
 using System.Diagnostics;
 
-[assembly: AssemblyFixture(typeof(Kalypso.Aspire.Containers.Tests.PodmanImages))]
-
 namespace Kalypso.Aspire.Containers.Tests;
 
 /// <summary>
-/// Once per test run: installs podman if needed and builds the test images with the project's
+/// Once per run of the container tests: installs podman if needed and builds the test images with the project's
 /// own script (cached: about a second when they are up to date), then points this process, and
 /// so DCP and podman, at podman and at the project's containers.conf.
 /// </summary>

@@ -3,7 +3,7 @@ namespace Aspire.Hosting.ApplicationModel;
 /// <summary>
 /// Reduces an image reference to the repository a profile is chosen by: the registry, the tag
 /// and the digest are dropped, and Docker Hub's implicit <c>library/</c> prefix too, so
-/// <c>docker.io/library/nginx:1.27@sha256:…</c>, <c>nginx</c> and <c>localhost/nginx:dev</c>
+/// <c>registry.example.test/library/nginx:1.27@sha256:…</c>, <c>nginx</c> and <c>localhost/nginx:dev</c>
 /// all read <c>nginx</c>, while <c>bitnami/nginx</c> stays itself (its layout differs).
 /// </summary>
 public static class ContainerImageName
