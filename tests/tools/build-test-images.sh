@@ -10,7 +10,7 @@
 # apt-get download and unpacked, never installed or started on the host; the client tools are
 # the host's) plus exactly the shared libraries `ldd` says they load, then `podman import`ed.
 # The registry part `localhost` is ignored when Kalypso picks an image profile, so the nginx
-# image gets the nginx profile just as docker.io/library/nginx does.
+# image gets the nginx profile just as the official nginx image does.
 #
 # Cache: each image carries the label kalypso.recipe, a hash of this script and of the Debian
 # package versions it copies from. A build is skipped when the image exists with the same hash.
