@@ -115,13 +115,13 @@ public sealed class ContainerApp : IAsyncDisposable
     }
 
     /// <summary>Waits until the dashboard shows a property with a value on the resource, and returns it.</summary>
-    public async Task<string> WaitForPropertyAsync(string resourceName, string property, CancellationToken cancellationToken)
+    public async Task<string> WaitForPropertyAsync(string resourceName, string property, CancellationToken cancellationToken, string? except = null)
     {
         using var cts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         cts.CancelAfter(TimeSpan.FromSeconds(60));
         var e = await Notifications.WaitForResourceAsync(resourceName,
-            e => e.Snapshot.Properties.Any(p => p.Name == property && p.Value is string { Length: > 0 }), cts.Token);
-        return (string)e.Snapshot.Properties.First(p => p.Name == property).Value!;
+            e => e.Snapshot.Properties.Any(p => p.Name == property && p.Value is string { Length: > 0 } value && value != except), cts.Token);
+        return (string)e.Snapshot.Properties.First(p => p.Name == property && p.Value is string value && value != except).Value!;
     }
 
     public async ValueTask DisposeAsync()

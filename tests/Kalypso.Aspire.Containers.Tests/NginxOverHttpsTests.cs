@@ -1,5 +1,3 @@
-using System.Net.Security;
-using System.Net.Sockets;
 using System.Security.Cryptography.X509Certificates;
 using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
@@ -61,7 +59,7 @@ public sealed class NginxOverHttpsTests(PodmanImages images, ITestOutputHelper o
 
         // What nginx serves is the certificate the dashboard shows.
         var shown = await app.WaitForPropertyAsync("web", KalypsoPropertyNames.CertificateFingerprint, ct);
-        var served = await ServedCertificateAsync(endpoint, ct);
+        var served = await TlsProbe.ServedCertificateAsync(endpoint, TimeSpan.FromSeconds(60), ct);
         Assert.Equal(shown, Fingerprints.Sha256(served));
         Assert.Contains("web.dev.internal", served.GetNameInfo(X509NameType.DnsName, false) + string.Join(',', SubjectAlternativeNames(served)));
 
@@ -74,20 +72,6 @@ public sealed class NginxOverHttpsTests(PodmanImages images, ITestOutputHelper o
         Assert.Contains("/etc/nginx/kalypso/tls.key 0:0 600", stat);
         Assert.Contains("/etc/nginx/kalypso/tls.crt 0:0 644", stat);
         Assert.Contains("/etc/nginx/kalypso/ca.crt 0:0 644", stat);
-    }
-
-    private static async Task<X509Certificate2> ServedCertificateAsync(Uri endpoint, CancellationToken ct)
-    {
-        using var tcp = new TcpClient();
-        await tcp.ConnectAsync(endpoint.Host, endpoint.Port, ct);
-        X509Certificate2? served = null;
-        await using var tls = new SslStream(tcp.GetStream(), false, (_, certificate, _, _) =>
-        {
-            served = certificate is null ? null : X509CertificateLoader.LoadCertificate(certificate.GetRawCertData());
-            return served is not null;
-        });
-        await tls.AuthenticateAsClientAsync(new SslClientAuthenticationOptions { TargetHost = "localhost" }, ct);
-        return served ?? throw new InvalidOperationException("No certificate was served.");
     }
 
     private static IEnumerable<string> SubjectAlternativeNames(X509Certificate2 certificate) =>
