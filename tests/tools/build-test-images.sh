@@ -75,8 +75,11 @@ put_program() {
 
 versions() { dpkg-query -W -f '${Package} ${Version}\n' "$@" 2>/dev/null | sort; }
 
+# A hash of what makes one image: the functions that assemble it (so editing the nginx recipe
+# leaves the client image alone) and the Debian package versions it copies from.
 recipe_hash() {
-  { cat "$0"; printf '%s\n' "$@"; } | sha256sum | cut -c1-16
+  local builder=$1; shift
+  { declare -f "$builder" new_rootfs put put_libraries put_program import_rootfs; printf '%s\n' "$@"; } | sha256sum | cut -c1-16
 }
 
 up_to_date() {
@@ -104,7 +107,7 @@ build_nginx() {
   local candidate
   candidate=$(apt-cache policy nginx | awk '/Candidate:/ {print $2}')
   local hash
-  hash=$(recipe_hash "nginx $candidate" "$(versions libc6 libssl3 libpcre2-8-0 zlib1g libcrypt1)")
+  hash=$(recipe_hash build_nginx "nginx $candidate" "$(versions libc6 libssl3 libpcre2-8-0 zlib1g libcrypt1)")
   if up_to_date "$NGINX_IMAGE" "$hash"; then echo "images: $NGINX_IMAGE is up to date ($hash)"; return; fi
 
   local started=$SECONDS
@@ -176,7 +179,7 @@ build_client() {
   # Debian's own python3, not whatever a version manager puts first on PATH.
   python=$(readlink -f /usr/bin/python3)
   local hash
-  hash=$(recipe_hash "$(versions libc6 dash coreutils curl libcurl4 openssl libssl3 python3 "$(basename "$python")" "lib$(basename "$python")-stdlib")")
+  hash=$(recipe_hash build_client "$(versions libc6 dash coreutils curl libcurl4 openssl libssl3 python3 "$(basename "$python")" "lib$(basename "$python")-stdlib")")
   if up_to_date "$CLIENT_IMAGE" "$hash"; then echo "images: $CLIENT_IMAGE is up to date ($hash)"; return; fi
 
   local started=$SECONDS

@@ -64,10 +64,6 @@ internal static class KalypsoContainerDelivery
     public static KalypsoContainerDeliveryAnnotation Trust(IDistributedApplicationBuilder app, ContainerResource container, KalypsoResource kalypso) =>
         Start(app.CreateResourceBuilder(container), kalypso, addHttpsEndpoint: false);
 
-    /// <summary>The in-container path of the Kalypso root for a container that trusts it.</summary>
-    public static string CaPath(ContainerResource container) =>
-        Delivery(container) is { } delivery ? delivery.Profile.ContextFor(container.Name, delivery.Port).CaPath : KalypsoContainerProfiles.For(container).ContextFor(container.Name, 0).CaPath;
-
     private static KalypsoContainerDeliveryAnnotation? Delivery(ContainerResource container) =>
         container.Annotations.OfType<KalypsoContainerDeliveryAnnotation>().LastOrDefault();
 
