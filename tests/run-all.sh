@@ -7,6 +7,7 @@ cd "$(dirname "$0")/.."
 root=$(pwd)
 
 bash tests/tools/install-test-tools.sh || exit 1
+bash tests/tools/build-test-images.sh || exit 1
 
 results="$root/artifacts/test-results"
 rm -rf "$results"

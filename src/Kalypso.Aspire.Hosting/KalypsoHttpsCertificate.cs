@@ -14,6 +14,8 @@ internal static class KalypsoHttpsCertificate
 
     public static void Replace(IResource resource, IssuedCertificate issued)
     {
+        // Containers read the current certificate through KalypsoContainerDelivery's file callbacks.
+        if (resource is ContainerResource) return;
         var annotations = resource.Annotations;
         lock (annotations)
         {

@@ -47,7 +47,10 @@ public static class KalypsoHttpsExtensions
         {
             certificate.Names = Parse(certificate.RequestedNames);
             var issued = certificate.Renew(builder.Resource.Name);
-            builder.WithAnnotation(KalypsoHttpsCertificate.Create(issued), ResourceAnnotationMutationBehavior.Replace);
+            if (builder.Resource is not ContainerResource)
+            {
+                builder.WithAnnotation(KalypsoHttpsCertificate.Create(issued), ResourceAnnotationMutationBehavior.Replace);
+            }
         }
         catch (KalypsoException e)
         {
@@ -56,13 +59,21 @@ public static class KalypsoHttpsExtensions
                 : $"Kalypso cannot issue a certificate for '{builder.Resource.Name}': {e.Message}";
         }
 
-        EnsureHttpsEndpoint(builder);
-        builder.WithHttpsCertificateConfiguration(context =>
+        if (builder.Resource is ContainerResource container)
         {
-            context.EnvironmentVariables[KalypsoEnvironmentVariables.CertificateFile] = context.CertificatePath;
-            context.EnvironmentVariables[KalypsoEnvironmentVariables.KeyFile] = context.KeyPath;
-            return Task.CompletedTask;
-        });
+            // Containers get their files, endpoint, arguments and configuration from their image's profile.
+            KalypsoContainerDelivery.ServeTls(builder.ApplicationBuilder, container, certificate);
+        }
+        else
+        {
+            EnsureHttpsEndpoint(builder);
+            builder.WithHttpsCertificateConfiguration(context =>
+            {
+                context.EnvironmentVariables[KalypsoEnvironmentVariables.CertificateFile] = context.CertificatePath;
+                context.EnvironmentVariables[KalypsoEnvironmentVariables.KeyFile] = context.KeyPath;
+                return Task.CompletedTask;
+            });
+        }
         builder.ApplicationBuilder.Eventing.Subscribe<BeforeResourceStartedEvent>(builder.Resource, (e, _) =>
         {
             if (certificate.Error is null) return Task.CompletedTask;
@@ -97,6 +108,12 @@ public static class KalypsoHttpsExtensions
 
         var collection = RootCollection(kalypso);
         if (collection is not null) builder.WithCertificateAuthorityCollection(collection);
+        if (builder.Resource is ContainerResource container)
+        {
+            // A host path means nothing inside a container: the root goes in as a file.
+            KalypsoContainerDelivery.Trust(builder.ApplicationBuilder, container, kalypso.Resource);
+            return builder;
+        }
         return builder.WithEnvironment(KalypsoEnvironmentVariables.CaFile, () => kalypso.Resource.CertificateAuthority.Store.CertificatePath);
     }
 

@@ -5,6 +5,9 @@
 # what is missing. Needs root (or sudo) the first time.
 set -euo pipefail
 
+# podman (with runc and our containers.conf) for the container tests; prints the config's path.
+bash "$(dirname "$0")/install-podman.sh" >/dev/null
+
 need=()
 command -v openssl  >/dev/null || need+=(openssl)
 command -v curl     >/dev/null || need+=(curl)
