@@ -43,6 +43,16 @@ public sealed class KalypsoCertificateAnnotation : IResourceAnnotation
     /// <summary>Why the resource has no certificate, as a message a user can act on.</summary>
     public string? Error { get; internal set; }
 
+    /// <summary>
+    /// Whether a renewed certificate is written over the resource's certificate files while it runs
+    /// (see <see cref="KalypsoHttpsExtensions.WithKalypsoInPlaceRenewal{T}"/>) instead of the
+    /// resource being restarted to load it.
+    /// </summary>
+    public bool RenewsInPlace => InPlaceFiles is not null;
+
+    /// <summary>The stable files a resource that renews in place reads, or <see langword="null"/>.</summary>
+    internal KalypsoCertificateFiles? InPlaceFiles { get; set; }
+
     /// <summary>Raised after <see cref="Current"/> changes.</summary>
     internal event Action<KalypsoCertificateAnnotation>? Changed;
 

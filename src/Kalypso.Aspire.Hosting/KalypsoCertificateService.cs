@@ -18,6 +18,7 @@ internal sealed class KalypsoCertificateService(
     ResourceCommandService commands,
     ResourceLoggerService resourceLogs,
     TimeProvider time,
+    IHostApplicationLifetime lifetime,
     ILogger<KalypsoCertificateService> logger) : BackgroundService
 {
     private readonly ConcurrentDictionary<string, string> _states = new(StringComparer.Ordinal);
@@ -72,8 +73,9 @@ internal sealed class KalypsoCertificateService(
     }
 
     /// <summary>
-    /// Issues a new certificate for a resource, hands it to Aspire in place of the old one, shows it,
-    /// and restarts the resource if it is running so it serves the new one.
+    /// Issues a new certificate for a resource, hands it to Aspire in place of the old one (for its
+    /// next start), and shows it. A resource that renews in place gets its certificate files
+    /// rewritten and keeps running; any other is restarted if it is running, so it serves the new one.
     /// </summary>
     /// <param name="resource">The resource.</param>
     /// <param name="certificate">Its Kalypso annotation.</param>
@@ -86,12 +88,15 @@ internal sealed class KalypsoCertificateService(
         try
         {
             var resourceLog = resourceLogs.GetLogger(resource);
+            var inPlace = false;
             try
             {
                 var issued = certificate.Renew(resource.Name);
                 KalypsoHttpsCertificate.Replace(resource, issued);
-                logger.LogInformation("Kalypso issued a new certificate for {Resource} ({Reason}): SHA-256 {Fingerprint}, valid until {NotAfter:u}.", resource.Name, reason, issued.Fingerprint, issued.NotAfter);
-                resourceLog.LogInformation("Kalypso issued a new certificate ({Reason}): SHA-256 {Fingerprint}, valid until {NotAfter:u}.", reason, issued.Fingerprint, issued.NotAfter);
+                inPlace = certificate.InPlaceFiles is { } files && TryWrite(resource, files, issued);
+                var delivery = inPlace ? "its files were rewritten in place" : "it is restarted to load it";
+                logger.LogInformation("Kalypso issued a new certificate for {Resource} ({Reason}): SHA-256 {Fingerprint}, valid until {NotAfter:u}; {Delivery}.", resource.Name, reason, issued.Fingerprint, issued.NotAfter, delivery);
+                resourceLog.LogInformation("Kalypso issued a new certificate ({Reason}): SHA-256 {Fingerprint}, valid until {NotAfter:u}; {Delivery}.", reason, issued.Fingerprint, issued.NotAfter, delivery);
             }
             catch (KalypsoException e)
             {
@@ -104,7 +109,7 @@ internal sealed class KalypsoCertificateService(
             _shownTimeLeft.TryRemove(resource.Name, out _);
             await PublishAsync(resource, certificate).ConfigureAwait(false);
             await PublishAsync(certificate.Kalypso).ConfigureAwait(false);
-            await RestartIfRunningAsync(resource, cancellationToken).ConfigureAwait(false);
+            if (!inPlace) await RestartIfRunningAsync(resource, cancellationToken).ConfigureAwait(false);
             return true;
         }
         finally
@@ -130,6 +135,49 @@ internal sealed class KalypsoCertificateService(
     {
         var values = KalypsoDashboard.ForKalypso(kalypso);
         return notifications.PublishUpdateAsync(kalypso, s => s with { Properties = KalypsoDashboard.Merge(s.Properties, values) });
+    }
+
+    // A resource whose files cannot be rewritten still gets the new certificate: through Aspire's files and a restart.
+    private bool TryWrite(IResource resource, KalypsoCertificateFiles files, Kalypso.Core.Authority.IssuedCertificate issued)
+    {
+        try
+        {
+            files.Write(issued);
+            return true;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            logger.LogWarning("Kalypso could not rewrite the certificate files of {Resource} ({Message}); restarting it instead.", resource.Name, e.Message);
+            return false;
+        }
+    }
+
+    public override Task StartAsync(CancellationToken cancellationToken)
+    {
+        // After every resource has stopped (the orchestrator stops them before this fires), not before.
+        lifetime.ApplicationStopped.Register(DeleteRunFolders);
+        return base.StartAsync(cancellationToken);
+    }
+
+    public override void Dispose()
+    {
+        DeleteRunFolders();
+        base.Dispose();
+    }
+
+    private void DeleteRunFolders()
+    {
+        foreach (var kalypso in model.Resources.OfType<KalypsoResource>())
+        {
+            try
+            {
+                kalypso.RunFolder.Delete();
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                logger.LogWarning("Kalypso could not delete its run folder {Folder}: {Message}", kalypso.RunFolder.PathIfCreated, e.Message);
+            }
+        }
     }
 
     private async Task RestartIfRunningAsync(IResource resource, CancellationToken cancellationToken)

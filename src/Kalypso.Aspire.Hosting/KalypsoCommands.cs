@@ -18,7 +18,7 @@ internal static class KalypsoCommands
             return delivered ? CommandResults.Success() : CommandResults.Failure(certificate.Error);
         }, new CommandOptions
         {
-            Description = "Issue a new Kalypso certificate for this resource and restart it to load it.",
+            Description = "Issue a new Kalypso certificate for this resource. A resource that renews in place takes it without a restart; any other is restarted to load it.",
             IconName = "CertificateRegular",
             UpdateState = _ => certificate.Kalypso.CertificateAuthority.IsLoaded && certificate.Names is not null ? ResourceCommandState.Enabled : ResourceCommandState.Disabled,
         });

@@ -49,6 +49,7 @@ internal static class KalypsoDashboard
             (KalypsoPropertyNames.CertificateNotAfter, Iso(current.NotAfter)),
             (KalypsoPropertyNames.CertificateTimeLeft, TimeLeft(current, now)),
             (KalypsoPropertyNames.CertificateGeneration, annotation.Generation.ToString(CultureInfo.InvariantCulture)),
+            (KalypsoPropertyNames.CertificateRenewal, annotation.RenewsInPlace ? "in place" : "restart"),
         ];
     }
 

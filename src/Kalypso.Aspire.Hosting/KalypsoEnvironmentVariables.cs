@@ -3,10 +3,10 @@ namespace Aspire.Hosting.ApplicationModel;
 /// <summary>The environment variables Kalypso gives resources, so any program can find its files.</summary>
 public static class KalypsoEnvironmentVariables
 {
-    /// <summary>The resource's certificate, PEM (written by Aspire).</summary>
+    /// <summary>The resource's certificate, PEM (written by Aspire, or by Kalypso for a resource that renews in place).</summary>
     public const string CertificateFile = "KALYPSO_CERT_FILE";
 
-    /// <summary>The resource's private key, PEM (written by Aspire, readable only by its owner).</summary>
+    /// <summary>The resource's private key, PEM (written like the certificate, readable only by its owner).</summary>
     public const string KeyFile = "KALYPSO_KEY_FILE";
 
     /// <summary>The Kalypso root certificate, PEM.</summary>

@@ -69,8 +69,17 @@ public static class KalypsoHttpsExtensions
             EnsureHttpsEndpoint(builder);
             builder.WithHttpsCertificateConfiguration(context =>
             {
-                context.EnvironmentVariables[KalypsoEnvironmentVariables.CertificateFile] = context.CertificatePath;
-                context.EnvironmentVariables[KalypsoEnvironmentVariables.KeyFile] = context.KeyPath;
+                // A resource that renews in place reads Kalypso's stable files; any other, the files Aspire wrote for this start.
+                if (certificate.InPlaceFiles is { } files)
+                {
+                    context.EnvironmentVariables[KalypsoEnvironmentVariables.CertificateFile] = files.CertificatePath;
+                    context.EnvironmentVariables[KalypsoEnvironmentVariables.KeyFile] = files.KeyPath;
+                }
+                else
+                {
+                    context.EnvironmentVariables[KalypsoEnvironmentVariables.CertificateFile] = context.CertificatePath;
+                    context.EnvironmentVariables[KalypsoEnvironmentVariables.KeyFile] = context.KeyPath;
+                }
                 return Task.CompletedTask;
             });
         }
@@ -114,7 +123,62 @@ public static class KalypsoHttpsExtensions
             KalypsoContainerDelivery.Trust(builder.ApplicationBuilder, container, kalypso.Resource);
             return builder;
         }
-        return builder.WithEnvironment(KalypsoEnvironmentVariables.CaFile, () => kalypso.Resource.CertificateAuthority.Store.CertificatePath);
+        var resource = builder.Resource;
+        return builder.WithEnvironment(KalypsoEnvironmentVariables.CaFile, () =>
+            resource.Annotations.OfType<KalypsoCertificateAnnotation>().LastOrDefault()?.InPlaceFiles?.CaPath
+                ?? kalypso.Resource.CertificateAuthority.Store.CertificatePath);
+    }
+
+    /// <summary>
+    /// Renews the resource's Kalypso certificate without restarting it. Its certificate, key
+    /// (mode 0600) and the Kalypso root are written as PEM to a folder private to this run of the
+    /// AppHost (a new temp folder only its owner can enter, deleted when the app stops), and
+    /// <c>KALYPSO_CERT_FILE</c>, <c>KALYPSO_KEY_FILE</c> and <c>KALYPSO_CA_FILE</c> point there. On
+    /// renewal, and on the "Re-issue certificate" command, those files are replaced atomically
+    /// (written under a temporary name, then renamed) and the dashboard updated; the resource keeps
+    /// running. Use it for services that reload their certificate files themselves, such as any
+    /// service that calls <c>AddKalypsoClient()</c> from Kalypso.Aspire.Client; a service that
+    /// loads its certificate once would keep serving the old one until it expires. Resources
+    /// without it are restarted on renewal. Containers are not supported (Aspire copies their
+    /// files in when they start). In publish mode it adds nothing.
+    /// </summary>
+    /// <typeparam name="T">A project or an executable.</typeparam>
+    /// <param name="builder">A resource already given <see cref="WithKalypsoHttps{T}"/>.</param>
+    /// <returns>The resource builder.</returns>
+    /// <exception cref="InvalidOperationException">The resource has no Kalypso certificate, or is a container.</exception>
+    public static IResourceBuilder<T> WithKalypsoInPlaceRenewal<T>(this IResourceBuilder<T> builder)
+        where T : IResourceWithEndpoints, IResourceWithEnvironment, IResourceWithArgs
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        if (builder.ApplicationBuilder.ExecutionContext.IsPublishMode) return builder;
+        var resource = builder.Resource;
+        if (resource is ContainerResource)
+        {
+            throw new InvalidOperationException(
+                $"'{resource.Name}' is a container: Aspire copies its certificate files in when it starts, so it cannot renew in place and is restarted on renewal instead. Remove WithKalypsoInPlaceRenewal().");
+        }
+        var certificate = resource.Annotations.OfType<KalypsoCertificateAnnotation>().LastOrDefault()
+            ?? throw new InvalidOperationException($"'{resource.Name}' has no Kalypso certificate: call WithKalypsoHttps(kalypso) before WithKalypsoInPlaceRenewal().");
+        if (certificate.InPlaceFiles is not null) return builder;
+        certificate.InPlaceFiles = new KalypsoCertificateFiles(certificate.Kalypso.RunFolder, resource.Name);
+
+        // Written before every start (the first, and any restart by hand), so the files always hold the current certificate.
+        builder.ApplicationBuilder.Eventing.Subscribe<BeforeResourceStartedEvent>(resource, (e, _) =>
+        {
+            if (certificate.Current is not { } current) return Task.CompletedTask;
+            try
+            {
+                certificate.InPlaceFiles.Write(current);
+            }
+            catch (Exception error) when (error is IOException or UnauthorizedAccessException)
+            {
+                var message = $"Kalypso cannot write the certificate files of '{resource.Name}' in {Path.GetDirectoryName(certificate.InPlaceFiles.CertificatePath)}: {error.Message}";
+                e.Services.GetRequiredService<ResourceLoggerService>().GetLogger(resource).LogError("{Message}", message);
+                throw new DistributedApplicationException(message, error);
+            }
+            return Task.CompletedTask;
+        });
+        return builder;
     }
 
     private static IResourceBuilder<CertificateAuthorityCollection>? RootCollection(IResourceBuilder<KalypsoResource> kalypso)

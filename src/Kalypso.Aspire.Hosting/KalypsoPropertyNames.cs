@@ -44,4 +44,7 @@ public static class KalypsoPropertyNames
 
     /// <summary>On a resource with a Kalypso certificate: how many certificates it has had in this run (1 before any renewal).</summary>
     public const string CertificateGeneration = "kalypso.certificate.generation";
+
+    /// <summary>On a resource with a Kalypso certificate: how a renewed certificate reaches it, <c>in place</c> or <c>restart</c>.</summary>
+    public const string CertificateRenewal = "kalypso.certificate.renewal";
 }

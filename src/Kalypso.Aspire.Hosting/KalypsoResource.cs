@@ -67,6 +67,9 @@ public sealed class KalypsoResource : ExecutableResource
 
     internal KalypsoAuthority CertificateAuthority { get; }
 
+    /// <summary>The private folder, for this run only, of the certificate files of resources that renew in place.</summary>
+    internal KalypsoRunFolder RunFolder { get; } = new();
+
     private T Settable<T>(T value)
     {
         if (CertificateAuthority.IsLoaded)

@@ -242,7 +242,7 @@ public sealed class ModelTests : IDisposable
         Assert.Contains("before any WithKalypsoHttps", error.Message);
     }
 
-    private static async Task<Dictionary<string, string>> Environment(DistributedApplication app, IResource resource)
+    internal static async Task<Dictionary<string, string>> Environment(DistributedApplication app, IResource resource)
     {
         var context = app.Services.GetRequiredService<DistributedApplicationExecutionContext>();
         var configuration = await ExecutionConfigurationBuilder.Create(resource)

@@ -3,5 +3,8 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddKalypsoClient();
 var app = builder.Build();
 app.MapGet("/", () => "hello from api");
+// Which process answered, on which connection: tells a renewal in place (same process, an open
+// connection still used) from a restart.
+app.MapGet("/whoami", (HttpContext context) => Results.Json(new { pid = Environment.ProcessId, connection = context.Connection.Id }));
 app.MapHealthChecks("/health");
 app.Run();

@@ -1,7 +1,10 @@
-// The AppHost of the client package's end-to-end test: `api` serves HTTPS with a Kalypso
-// certificate; `web` calls it by name (https+http://api) and trusts Kalypso only through
-// Kalypso.Aspire.Client, never through SSL_CERT_DIR or the OS store; `web-without-kalypso` runs
-// the same program with the package's call switched off.
+// The AppHost of the client package's end-to-end tests.
+// - By default: `api` serves HTTPS with a Kalypso certificate; `web` calls it by name
+//   (https+http://api) and trusts Kalypso only through Kalypso.Aspire.Client, never through
+//   SSL_CERT_DIR or the OS store; `web-without-kalypso` runs the same program with the package's
+//   call switched off.
+// - With ClientTest:Renewal=true: `api` renews in place (WithKalypsoInPlaceRenewal) and
+//   `api-restarted` runs the same program without it, so it is restarted on renewal.
 var builder = DistributedApplication.CreateBuilder(args);
 
 var kalypso = builder.AddKalypso("kalypso");
@@ -10,6 +13,16 @@ if (builder.Configuration["ClientTest:DataDirectory"] is { } dataDirectory) kaly
 var api = builder.AddProject<Projects.Kalypso_ClientTestApi>("api")
     .WithKalypsoHttps(kalypso)
     .WithHttpHealthCheck("/health", endpointName: KalypsoHttpsExtensions.HttpsEndpointName);
+
+if (string.Equals(builder.Configuration["ClientTest:Renewal"], "true", StringComparison.OrdinalIgnoreCase))
+{
+    api.WithKalypsoInPlaceRenewal();
+    builder.AddProject<Projects.Kalypso_ClientTestApi>("api-restarted")
+        .WithKalypsoHttps(kalypso)
+        .WithHttpHealthCheck("/health", endpointName: KalypsoHttpsExtensions.HttpsEndpointName);
+    builder.Build().Run();
+    return;
+}
 
 // Only the root's path, not WithKalypsoTrust: that would also hand the root over through
 // SSL_CERT_DIR, and then .NET on Linux would trust it without the package.
