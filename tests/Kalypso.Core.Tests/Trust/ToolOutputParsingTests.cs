@@ -63,10 +63,10 @@ public sealed class ToolOutputParsingTests
         Assert.Contains("no keystore", new JavaTrustStore(runner, keystore: "/nonexistent/cacerts").UnavailableReason);
 
         using var root = new TestRoot();
-        var store = new JavaTrustStore(runner, keystore: "/work/cacerts", javaHome: "/opt/no-jdk");
+        var store = new JavaTrustStore(runner, keystore: "/opt/example-jdk/lib/security/cacerts", javaHome: "/opt/no-jdk");
         Assert.Equal(
-            ["-importcert", "-noprompt", "-trustcacerts", "-alias", root.Root.Id, "-file", root.Root.PemPath, "-keystore", "/work/cacerts", "-storepass", "changeit"],
+            ["-importcert", "-noprompt", "-trustcacerts", "-alias", root.Root.Id, "-file", root.Root.PemPath, "-keystore", "/opt/example-jdk/lib/security/cacerts", "-storepass", "changeit"],
             store.InstallArguments(root.Root));
-        Assert.Equal(["-delete", "-alias", root.Root.Id, "-keystore", "/work/cacerts", "-storepass", "changeit"], store.RemoveArguments(root.Root));
+        Assert.Equal(["-delete", "-alias", root.Root.Id, "-keystore", "/opt/example-jdk/lib/security/cacerts", "-storepass", "changeit"], store.RemoveArguments(root.Root));
     }
 }
