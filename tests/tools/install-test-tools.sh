@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs every tool the test suite uses, from Debian's packages: openssl and curl (real TLS
 # clients), NSS certutil (browser trust stores), Chromium (a real browser), a JDK (keytool and a
-# Java HTTPS client), python3 and node (more real clients). Safe to run again: it installs only
+# Java HTTPS client), python3 and node (more real clients), mkcert (a real mkcert root to import). Safe to run again: it installs only
 # what is missing. Needs root (or sudo) the first time.
 set -euo pipefail
 
@@ -15,6 +15,7 @@ command -v keytool  >/dev/null || need+=(openjdk-17-jdk-headless)
 command -v python3  >/dev/null || need+=(python3)
 command -v node     >/dev/null || need+=(nodejs)
 command -v update-ca-certificates >/dev/null || need+=(ca-certificates)
+command -v mkcert   >/dev/null || need+=(mkcert)
 
 if [ ${#need[@]} -eq 0 ]; then
   echo "test tools: all present"

@@ -1,0 +1,30 @@
+using Kalypso.Core.Authority;
+
+namespace Kalypso.Cli.Output;
+
+/// <summary>What init, import-ca, load and rotate say about a CA.</summary>
+internal static class CaReport
+{
+    public static void Print(CertificateAuthority ca)
+    {
+        Text.Field("Subject", ca.Certificate.Subject);
+        Text.Field("Fingerprint", ca.Fingerprint);
+        Text.Field("Valid from", Text.Time(ca.NotBefore));
+        Text.Field("Expires", Text.Time(ca.NotAfter));
+        Text.Field("Name constraints", ca.NameConstraints is { } policy
+            ? string.Join(", ", policy.DnsNames.Concat(policy.Networks.Select(n => n.ToString())))
+            : "none");
+    }
+
+    public static object Json(CertificateAuthority ca, string directory) => new
+    {
+        directory,
+        subject = ca.Certificate.Subject,
+        fingerprint = ca.Fingerprint,
+        not_before = ca.NotBefore,
+        not_after = ca.NotAfter,
+        name_constraints = ca.NameConstraints is { } policy
+            ? policy.DnsNames.Concat(policy.Networks.Select(n => n.ToString())).ToList()
+            : null,
+    };
+}

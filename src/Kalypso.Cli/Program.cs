@@ -1,0 +1,3 @@
+using Kalypso.Cli;
+
+return await KalypsoCommand.RunAsync(args);
