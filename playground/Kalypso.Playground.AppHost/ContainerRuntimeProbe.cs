@@ -10,8 +10,12 @@ internal static class ContainerRuntimeProbe
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(10);
 
-    /// <summary>Returns <see langword="null"/> when a runtime answered, else why none can be used.</summary>
-    public static string? WhyUnavailable()
+    /// <summary>
+    /// Returns <see langword="null"/> when a runtime answered and already holds <paramref name="image"/>,
+    /// else why the container cannot run here. The image must be local: an offline machine, or a
+    /// registry that is not reachable, would otherwise leave the container failing to pull forever.
+    /// </summary>
+    public static string? WhyUnavailable(string image)
     {
         // Aspire reads the same variable; without it, it prefers docker and falls back to podman.
         var configured = Environment.GetEnvironmentVariable("ASPIRE_CONTAINER_RUNTIME");
@@ -19,18 +23,22 @@ internal static class ContainerRuntimeProbe
         var reasons = new List<string>();
         foreach (var runtime in candidates)
         {
-            var problem = Ask(runtime);
-            if (problem is null) return null;
+            var problem = Ask(runtime, "info");
+            if (problem is null)
+            {
+                return Ask(runtime, "image", "inspect", image) is null
+                    ? null
+                    : $"{runtime} runs, but the image {image} is not on this machine: '{runtime} pull {image}', then start the playground again";
+            }
             reasons.Add($"{runtime}: {problem}");
         }
         return string.Join("; ", reasons);
     }
 
-    private static string? Ask(string runtime)
+    private static string? Ask(string runtime, params string[] arguments)
     {
-        var start = new ProcessStartInfo(runtime)
+        var start = new ProcessStartInfo(runtime, arguments)
         {
-            ArgumentList = { "info", "--format", "{{.ServerVersion}}" },
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,

@@ -19,21 +19,24 @@ internal static class NginxContainer
         }
         """;
 
+    private const string Image = "nginx";
+    private const string Tag = "1.27-alpine";
+
     public static void AddIfRuntimeIsHealthy(IDistributedApplicationBuilder builder, IResourceBuilder<KalypsoResource> kalypso)
     {
-        var whyNot = ContainerRuntimeProbe.WhyUnavailable();
+        var whyNot = ContainerRuntimeProbe.WhyUnavailable($"{Image}:{Tag}");
         if (whyNot is not null)
         {
             builder.Eventing.Subscribe<BeforeStartEvent>((e, _) =>
             {
                 e.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Kalypso.Playground").LogInformation(
-                    "The nginx container is left out: no container runtime is running ({Reason}). Everything else runs without one.", whyNot);
+                    "The nginx container is left out ({Reason}). Everything else runs without a container runtime.", whyNot);
                 return Task.CompletedTask;
             });
             return;
         }
 
-        builder.AddContainer("nginx", "nginx", "1.27-alpine")
+        builder.AddContainer("nginx", Image, Tag)
             .WithContainerFiles("/etc/nginx/templates", [new ContainerFile { Name = "default.conf.template", Contents = SiteTemplate }])
             .WithKalypsoHttps(kalypso)
             .WithHttpHealthCheck("/health", endpointName: "https");
