@@ -1,0 +1,90 @@
+using System.Globalization;
+using Kalypso.Core.Store;
+using Microsoft.Playwright;
+
+namespace Kalypso.Playground.Tests;
+
+/// <summary>
+/// The playground as a newcomer sees it: started with <c>dotnet run</c>, every resource Healthy over
+/// HTTPS, then the Aspire dashboard in a real headless Chromium (Debian's, never a downloaded one),
+/// logged in with the printed token, showing the same CA and API certificate the store records.
+/// </summary>
+public sealed class DashboardTests
+{
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(4);
+
+    [Fact]
+    public async Task The_dashboard_shows_the_CA_and_the_API_certificate_the_store_recorded()
+    {
+        var cancellation = TestContext.Current.CancellationToken;
+        var store = Directory.CreateTempSubdirectory("kalypso-playground-tests-");
+        try
+        {
+            await using var playground = PlaygroundProcess.Start(Path.Combine(store.FullName, "store"));
+            var loginUrl = await playground.LoginUrl.WaitAsync(StartTimeout, cancellation);
+            var ready = await playground.Ready.WaitAsync(StartTimeout, cancellation);
+            var message = $"dotnet run -> all resources Healthy: {playground.TimeToHealthy!.Value.TotalSeconds:F1} s ({ready})";
+            TestContext.Current.SendDiagnosticMessage(message);
+            Console.WriteLine(message);
+
+            var status = CaStore.Open(playground.StoreDirectory).GetStatus();
+            var apiEntry = CaStore.Open(playground.StoreDirectory).AuditLog.ReadAll().Last(e => e.Requester == "aspire:api");
+
+            using var playwright = await Playwright.CreateAsync();
+            await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+            {
+                ExecutablePath = "/usr/bin/chromium",
+                Headless = true,
+                Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+            });
+            var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1600, Height = 1000 } });
+            await page.GotoAsync(loginUrl);
+
+            foreach (var resource in new[] { "kalypso", "api", "web", "node" })
+            {
+                await page.GetByText(resource, new PageGetByTextOptions { Exact = true }).First.WaitForAsync();
+            }
+
+            await OpenDetailsAsync(page, "kalypso");
+            await ExpectTextAsync(page, status.Fingerprint);
+            await ExpectTextAsync(page, Iso(status.NotAfter));
+
+            await OpenDetailsAsync(page, "api");
+            await ExpectTextAsync(page, apiEntry.Fingerprint);
+            await ExpectTextAsync(page, Iso(apiEntry.NotAfter));
+
+            var screenshot = Path.Combine(RepositoryRoot.Path, "artifacts", "playground-dashboard.png");
+            Directory.CreateDirectory(Path.GetDirectoryName(screenshot)!);
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = screenshot, FullPage = true });
+            TestContext.Current.SendDiagnosticMessage($"screenshot: {screenshot}");
+            Console.WriteLine($"screenshot: {screenshot}");
+        }
+        finally
+        {
+            store.Delete(recursive: true);
+        }
+    }
+
+    private static async Task OpenDetailsAsync(IPage page, string resource)
+    {
+        await page.GetByText(resource, new PageGetByTextOptions { Exact = true }).First.ClickAsync();
+        await page.GetByText("kalypso.", new PageGetByTextOptions { Exact = false }).First.WaitForAsync();
+    }
+
+    private static async Task ExpectTextAsync(IPage page, string text)
+    {
+        try
+        {
+            await page.GetByText(text, new PageGetByTextOptions { Exact = false }).First.WaitForAsync(new LocatorWaitForOptions { Timeout = 30_000 });
+        }
+        catch (TimeoutException)
+        {
+            var failed = Path.Combine(RepositoryRoot.Path, "artifacts", "playground-dashboard-failed.png");
+            Directory.CreateDirectory(Path.GetDirectoryName(failed)!);
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = failed, FullPage = true });
+            Assert.Fail($"The dashboard does not show '{text}'. Screenshot: {failed}\n{await page.InnerTextAsync("body")}");
+        }
+    }
+
+    private static string Iso(DateTimeOffset value) => value.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+}
