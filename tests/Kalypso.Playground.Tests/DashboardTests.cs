@@ -68,6 +68,23 @@ public sealed class DashboardTests
     private static async Task OpenDetailsAsync(IPage page, string resource)
     {
         await page.GetByText(resource, new PageGetByTextOptions { Exact = true }).First.ClickAsync();
+        await page.GetByText("Display name", new PageGetByTextOptions { Exact = true }).First.WaitForAsync();
+        await ShowAllPropertiesAsync(page);
+    }
+
+    // The dashboard lists properties it does not know (all of Kalypso's) only with "show all" on,
+    // a choice in the details panel's "View options" menu; it is remembered per session once set.
+    private static async Task ShowAllPropertiesAsync(IPage page)
+    {
+        if (await page.GetByText("kalypso.", new PageGetByTextOptions { Exact = false }).CountAsync() > 0) return;
+        await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "View options" }).Last.ClickAsync();
+        var items = page.Locator("[role=menuitem],[role=menuitemcheckbox],[role=menuitemradio],fluent-menu-item");
+        await items.First.WaitForAsync();
+        var texts = await items.AllInnerTextsAsync();
+        var showAll = texts.Select((text, index) => (text: text.Trim(), index))
+            .FirstOrDefault(t => t.text.Contains("propert", StringComparison.OrdinalIgnoreCase) && t.text.Contains("all", StringComparison.OrdinalIgnoreCase));
+        Assert.True(showAll.text is not null, $"No 'show all properties' item in the View options menu: {string.Join(" | ", texts)}");
+        await items.Nth(showAll.index).ClickAsync();
         await page.GetByText("kalypso.", new PageGetByTextOptions { Exact = false }).First.WaitForAsync();
     }
 
@@ -82,7 +99,9 @@ public sealed class DashboardTests
             var failed = Path.Combine(RepositoryRoot.Path, "artifacts", "playground-dashboard-failed.png");
             Directory.CreateDirectory(Path.GetDirectoryName(failed)!);
             await page.ScreenshotAsync(new PageScreenshotOptions { Path = failed, FullPage = true });
-            Assert.Fail($"The dashboard does not show '{text}'. Screenshot: {failed}\n{await page.InnerTextAsync("body")}");
+            var buttons = await page.EvaluateAsync<string[]>("() => [...document.querySelectorAll('fluent-button,button,fluent-menu-item,[role=menuitem],[role=menuitemcheckbox]')].map(b => (b.getAttribute('aria-label')||'') + '|' + (b.getAttribute('title')||'') + '|' + b.textContent.trim().slice(0,40))");
+            await File.WriteAllTextAsync(Path.ChangeExtension(failed, ".html"), await page.ContentAsync());
+            Assert.Fail($"The dashboard does not show '{text}'. Screenshot: {failed}\n{string.Join("\n", buttons)}");
         }
     }
 
