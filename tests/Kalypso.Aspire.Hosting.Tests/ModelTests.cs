@@ -213,6 +213,23 @@ public sealed class ModelTests : IDisposable
     }
 
     [Fact]
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    public void A_CA_key_others_can_read_is_reported_with_the_command_that_fixes_it()
+    {
+        _store.Open().Create();
+        File.SetUnixFileMode(_store.Open().KeyPath, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
+        var builder = ModelBuilders.Run();
+        var kalypso = builder.AddKalypso("kalypso").WithDataDirectory(_store.Directory);
+        builder.Executable("worker").WithKalypsoHttps(kalypso);
+
+        var notice = Assert.Single(kalypso.Resource.CertificateAuthority.Notices);
+        Assert.Contains("0644", notice);
+        Assert.Contains($"chmod 600 '{_store.Open().KeyPath}'", notice);
+        var shown = KalypsoDashboard.ForKalypso(kalypso.Resource).ToDictionary(p => p.Name, p => p.Value);
+        Assert.Equal($"0644 (UNSAFE: chmod 600 '{_store.Open().KeyPath}')", shown[KalypsoPropertyNames.CaKeyFile]);
+    }
+
+    [Fact]
     public void Settings_are_checked_and_fixed_once_certificates_exist()
     {
         var builder = ModelBuilders.Run();

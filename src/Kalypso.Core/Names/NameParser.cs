@@ -177,6 +177,12 @@ public static class NameParser
     private static string ToAscii(string input, string name)
     {
         if (name.All(char.IsAscii)) return name;
+        // IDNA mapping silently drops invisible format characters (zero-width space, joiners, bidi
+        // controls), so "pay\u200Bpal.test" would become "paypal.test": refuse them instead.
+        if (name.Any(c => char.GetUnicodeCategory(c) == UnicodeCategory.Format))
+        {
+            throw Invalid(input, "idn-invisible", "contains an invisible formatting character (such as a zero-width space)");
+        }
         try
         {
             return Idn.GetAscii(name);
