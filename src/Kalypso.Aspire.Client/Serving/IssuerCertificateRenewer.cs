@@ -24,6 +24,9 @@ internal sealed partial class IssuerCertificateRenewer(
     /// <summary>The name of the <see cref="HttpClient"/> used to reach the issuing service.</summary>
     public const string HttpClientName = "kalypso-issuer";
 
+    // A service whose issuer is down starts (and serves nothing yet) instead of hanging on HttpClient's 100 s default.
+    private static readonly TimeSpan RequestTimeout = TimeSpan.FromSeconds(15);
+
     public override async Task StartAsync(CancellationToken cancellationToken)
     {
         // The first certificate is fetched before Kestrel binds, so the first handshake has one.
@@ -63,15 +66,17 @@ internal sealed partial class IssuerCertificateRenewer(
         try
         {
             var request = IssueRequest.For(settings);
+            using var attempt = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            attempt.CancelAfter(RequestTimeout);
             using var client = clients.CreateClient(HttpClientName);
-            using var response = await client.PostAsJsonAsync(url, request, IssuerJson.Default.IssueRequest, cancellationToken).ConfigureAwait(false);
+            using var response = await client.PostAsJsonAsync(url, request, IssuerJson.Default.IssueRequest, attempt.Token).ConfigureAwait(false);
             if (!response.IsSuccessStatusCode)
             {
-                var body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+                var body = await response.Content.ReadAsStringAsync(attempt.Token).ConfigureAwait(false);
                 KalypsoClientLog.IssuerRefused(logger, url, (int)response.StatusCode, body.Length > 500 ? body[..500] : body);
                 return;
             }
-            var issued = await response.Content.ReadFromJsonAsync(IssuerJson.Default.IssueResponse, cancellationToken).ConfigureAwait(false)
+            var issued = await response.Content.ReadFromJsonAsync(IssuerJson.Default.IssueResponse, attempt.Token).ConfigureAwait(false)
                 ?? throw new InvalidDataException("the response body is empty");
             var certificate = ForSslStream(X509Certificate2.CreateFromPem(issued.Certificate, issued.PrivateKey));
             if (served.Replace(certificate, url.ToString()))
