@@ -25,7 +25,7 @@ public sealed class DashboardTests
             var ready = await playground.Ready.WaitAsync(StartTimeout, cancellation);
             var message = $"dotnet run -> all resources Healthy: {playground.TimeToHealthy!.Value.TotalSeconds:F1} s ({ready})";
             TestContext.Current.SendDiagnosticMessage(message);
-            Console.WriteLine(message);
+            TestContext.Current.TestOutputHelper?.WriteLine(message);
 
             var status = CaStore.Open(playground.StoreDirectory).GetStatus();
             var apiEntry = CaStore.Open(playground.StoreDirectory).AuditLog.ReadAll().Last(e => e.Requester == "aspire:api");
@@ -57,7 +57,7 @@ public sealed class DashboardTests
             Directory.CreateDirectory(Path.GetDirectoryName(screenshot)!);
             await page.ScreenshotAsync(new PageScreenshotOptions { Path = screenshot, FullPage = true });
             TestContext.Current.SendDiagnosticMessage($"screenshot: {screenshot}");
-            Console.WriteLine($"screenshot: {screenshot}");
+            TestContext.Current.TestOutputHelper?.WriteLine($"screenshot: {screenshot}");
         }
         finally
         {
