@@ -38,6 +38,7 @@ internal static class FreshAppHost
         File.WriteAllText(Path.Combine(folder, "Program.cs"), $$"""
             using Aspire.Hosting.ApplicationModel;
             using Microsoft.Extensions.DependencyInjection;
+            using Microsoft.Extensions.Hosting;
 
             var builder = DistributedApplication.CreateBuilder(args);
             var kalypso = builder.AddKalypso("kalypso").WithDataDirectory(builder.Configuration["Store"]!);
