@@ -17,6 +17,9 @@ internal sealed class ReadinessReport(
     /// <summary>The start of the line the playground logs when everything is up; scripts and tests wait for it.</summary>
     public const string ReadyMarker = "Playground ready:";
 
+    /// <summary>The start of the line that gives the web front end's address.</summary>
+    public const string WebPageMarker = "The web page, showing the certificate the API served:";
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var watched = model.Resources
@@ -34,5 +37,9 @@ internal sealed class ReadinessReport(
         var elapsed = DateTime.Now - Process.GetCurrentProcess().StartTime;
         logger.LogInformation("{Marker} {Resources} are Healthy over HTTPS, {Seconds:F1} s after the AppHost started.",
             ReadyMarker, string.Join(", ", watched), elapsed.TotalSeconds);
+        if (model.Resources.OfType<IResourceWithEndpoints>().FirstOrDefault(r => r.Name == "web") is { } web)
+        {
+            logger.LogInformation("{Marker} {Url} (run 'kalypso trust' first for your browser to trust it)", WebPageMarker, web.GetEndpoint("https").Url);
+        }
     }
 }

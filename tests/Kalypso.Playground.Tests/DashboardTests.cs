@@ -1,5 +1,6 @@
 using System.Globalization;
 using Kalypso.Core.Store;
+using System.Security.Cryptography.X509Certificates;
 using Microsoft.Playwright;
 
 namespace Kalypso.Playground.Tests;
@@ -29,6 +30,8 @@ public sealed class DashboardTests
 
             var status = CaStore.Open(playground.StoreDirectory).GetStatus();
             var apiEntry = CaStore.Open(playground.StoreDirectory).AuditLog.ReadAll().Last(e => e.Requester == "aspire:api");
+
+            await ExpectWebPageShowsAsync(await playground.WebPage.WaitAsync(StartTimeout, cancellation), playground.StoreDirectory, apiEntry.Fingerprint, cancellation);
 
             using var playwright = await Playwright.CreateAsync();
             await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
@@ -65,6 +68,29 @@ public sealed class DashboardTests
         }
     }
 
+    // The web front end called the API by service discovery over HTTPS and shows what it was served.
+    private static async Task ExpectWebPageShowsAsync(string url, string store, string apiFingerprint, CancellationToken cancellationToken)
+    {
+        using var root = X509CertificateLoader.LoadCertificateFromFile(CaStore.Open(store).CertificatePath);
+        using var handler = new HttpClientHandler
+        {
+            ServerCertificateCustomValidationCallback = (_, certificate, _, errors) =>
+            {
+                if (certificate is null || (errors & ~System.Net.Security.SslPolicyErrors.RemoteCertificateChainErrors) != 0) return false;
+                using var chain = new X509Chain();
+                chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
+                chain.ChainPolicy.CustomTrustStore.Add(root);
+                chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
+                return chain.Build(certificate);
+            },
+        };
+        using var client = new HttpClient(handler);
+        var page = await client.GetStringAsync(url, cancellationToken);
+        Assert.Contains($"<dd id=\"fingerprint\">{apiFingerprint}</dd>", page);
+        Assert.Contains("<dd id=\"verified\">yes:", page);
+        Assert.Contains("Hello from the api", page);
+    }
+
     private static async Task OpenDetailsAsync(IPage page, string resource, string property)
     {
         await page.GetByText(resource, new PageGetByTextOptions { Exact = true }).First.ClickAsync();
@@ -78,8 +104,23 @@ public sealed class DashboardTests
     {
         var shown = page.GetByText(property, new PageGetByTextOptions { Exact = true }).First;
         if (await shown.IsVisibleAsync()) return;
-        await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "View options" }).Last.ClickAsync();
-        await page.GetByText("Show all properties", new PageGetByTextOptions { Exact = true }).ClickAsync();
+        // The button can be drawn before Blazor wires it up: open the menu again until it shows.
+        var menuItem = page.GetByText("Show all properties", new PageGetByTextOptions { Exact = true });
+        for (var attempt = 1; ; attempt++)
+        {
+            await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "View options" }).Last.ClickAsync();
+            try
+            {
+                await menuItem.WaitForAsync(new LocatorWaitForOptions { Timeout = 3_000 });
+                break;
+            }
+            catch (TimeoutException) when (attempt < 12)
+            {
+                await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(RepositoryRoot.Path, "artifacts", $"playground-dashboard-menu-attempt{attempt}.png") });
+                await page.Keyboard.PressAsync("Escape");
+            }
+        }
+        await menuItem.ClickAsync();
         await shown.WaitForAsync();
     }
 

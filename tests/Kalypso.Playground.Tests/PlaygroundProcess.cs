@@ -15,6 +15,7 @@ internal sealed partial class PlaygroundProcess : IAsyncDisposable
     private readonly ConcurrentQueue<string> _output = new();
     private readonly TaskCompletionSource<string> _loginUrl = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly TaskCompletionSource<string> _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource<string> _webPage = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly Stopwatch _sinceStart;
 
     private PlaygroundProcess(Process process, string storeDirectory)
@@ -29,6 +30,7 @@ internal sealed partial class PlaygroundProcess : IAsyncDisposable
             var failure = new InvalidOperationException($"The playground exited with code {process.ExitCode}.\n{Output}");
             _loginUrl.TrySetException(failure);
             _ready.TrySetException(failure);
+            _webPage.TrySetException(failure);
         };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
@@ -74,11 +76,15 @@ internal sealed partial class PlaygroundProcess : IAsyncDisposable
 
     public Task<string> Ready => _ready.Task;
 
+    /// <summary>The web front end's https address, as the playground logs it once everything is up.</summary>
+    public Task<string> WebPage => _webPage.Task;
+
     private void OnLine(string? line)
     {
         if (line is null) return;
         _output.Enqueue(line);
         if (LoginLine().Match(line) is { Success: true } login) _loginUrl.TrySetResult(login.Groups["url"].Value);
+        if (WebPageLine().Match(line) is { Success: true } web) _webPage.TrySetResult(web.Groups["url"].Value);
         if (line.Contains("Playground ready:", StringComparison.Ordinal))
         {
             TimeToHealthy ??= _sinceStart.Elapsed;
@@ -88,6 +94,9 @@ internal sealed partial class PlaygroundProcess : IAsyncDisposable
 
     [GeneratedRegex(@"Login to the dashboard at (?<url>http://\S+/login\?t=[0-9a-f]+)")]
     private static partial Regex LoginLine();
+
+    [GeneratedRegex(@"The web page, showing the certificate the API served: (?<url>https://\S+)")]
+    private static partial Regex WebPageLine();
 
     public async ValueTask DisposeAsync()
     {
