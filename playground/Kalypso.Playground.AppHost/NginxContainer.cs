@@ -30,7 +30,7 @@ internal static class NginxContainer
             builder.Eventing.Subscribe<BeforeStartEvent>((e, _) =>
             {
                 e.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Kalypso.Playground").LogInformation(
-                    "The nginx container is left out ({Reason}). Everything else runs without a container runtime.", whyNot);
+                    "The nginx container is left out ({Reason}). The other resources do not need a container runtime.", whyNot);
                 return Task.CompletedTask;
             });
             return;

@@ -103,7 +103,15 @@ public sealed class DashboardTests
     private static async Task ShowAllPropertiesAsync(IPage page, string property)
     {
         var shown = page.GetByText(property, new PageGetByTextOptions { Exact = true }).First;
-        if (await shown.IsVisibleAsync()) return;
+        // Once switched on, "show all" stays on for the next resource, whose panel may still be drawing.
+        try
+        {
+            await shown.WaitForAsync(new LocatorWaitForOptions { Timeout = 5_000 });
+            return;
+        }
+        catch (TimeoutException)
+        {
+        }
         // The button can be drawn before Blazor wires it up: open the menu again until it shows.
         var menuItem = page.GetByText("Show all properties", new PageGetByTextOptions { Exact = true });
         for (var attempt = 1; ; attempt++)
