@@ -29,9 +29,13 @@ public sealed class PackageTests : IDisposable
     {
         var cancellation = TestContext.Current.CancellationToken;
         var clock = Stopwatch.StartNew();
+        // Pack from a private copy of the sources: packing with another version rebuilds and restores
+        // the projects, which must not rewrite the outputs other test projects are running from.
+        var sources = Path.Combine(_work.FullName, "sources");
+        RepositoryRoot.CopySourcesTo(sources);
         foreach (var package in Packages)
         {
-            await Dotnet.RunAsync(RepositoryRoot.Path, TimeSpan.FromMinutes(4), cancellation,
+            await Dotnet.RunAsync(sources, TimeSpan.FromMinutes(4), cancellation,
                 "pack", Path.Combine("src", package), "-c", "Release", "-o", Feed, $"-p:Version={_version}", "-nologo", "-v", "quiet");
         }
         foreach (var package in Packages) CheckMetadata(package);
