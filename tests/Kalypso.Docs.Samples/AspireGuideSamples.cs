@@ -49,23 +49,12 @@ public static class AspireGuideSamples
     public static void Containers(IDistributedApplicationBuilder builder, IResourceBuilder<KalypsoResource> kalypso)
     {
         #region aspire-containers
-        // The container gets an https endpoint on target port 8443 unless it has one; Aspire copies
-        // the certificate and key into it and sets KALYPSO_CERT_FILE / KALYPSO_KEY_FILE to their paths.
+        // nginx: the profile writes the server block; HTTPS on 443 inside the container.
         builder.AddContainer("nginx", "nginx", "1.27-alpine")
-            .WithContainerFiles("/etc/nginx/templates",
-            [
-                new ContainerFile
-                {
-                    Name = "default.conf.template",
-                    Contents = """
-                        server {
-                            listen 8443 ssl;
-                            ssl_certificate     ${KALYPSO_CERT_FILE};
-                            ssl_certificate_key ${KALYPSO_KEY_FILE};
-                        }
-                        """,
-                },
-            ])
+            .WithKalypsoHttps(kalypso);
+
+        // Any other image: read KALYPSO_CERT_FILE / KALYPSO_KEY_FILE, listen on 8443.
+        builder.AddContainer("api", "my-team/api")
             .WithKalypsoHttps(kalypso);
         #endregion
     }

@@ -15,8 +15,10 @@ public sealed class MachineTrustStore
     private const string JavaKeystore = "/etc/ssl/certs/java/cacerts";
 
     /// <summary>
-    /// Every entry of the anchor and link folders (name, link target, size), the bundle's
-    /// content, and the aliases in the Java keystore Debian keeps in step with the system store.
+    /// Every entry of the anchor and link folders by name and by the content it resolves to, the
+    /// bundle's content, and the aliases in the Java keystore Debian keeps in step with the system
+    /// store. Content, not link targets: <c>update-ca-certificates</c> may turn a certificate file
+    /// someone copied into the link folder into a link to the same certificate, which trusts nothing new.
     /// </summary>
     public static async Task<string> SnapshotAsync()
     {
@@ -26,8 +28,7 @@ public sealed class MachineTrustStore
             if (!Directory.Exists(folder)) continue;
             foreach (var entry in Directory.EnumerateFileSystemEntries(folder).Order(StringComparer.Ordinal))
             {
-                var info = new FileInfo(entry);
-                lines.Add($"{entry} -> {info.LinkTarget} {(info.Exists ? info.Length : -1)}");
+                lines.Add($"{entry} -> {ContentOf(entry)}");
             }
         }
         lines.Add("bundle " + Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(Path.Combine(Links, "ca-certificates.crt")))));
@@ -37,6 +38,13 @@ public sealed class MachineTrustStore
             lines.AddRange(list.Stdout.Split('\n').Where(l => l.Contains("trustedCertEntry", StringComparison.Ordinal)).Select(l => l.Split(',')[0]).Order(StringComparer.Ordinal));
         }
         return string.Join('\n', lines);
+    }
+
+    private static string ContentOf(string entry)
+    {
+        if (Directory.Exists(entry)) return "folder";
+        if (!File.Exists(entry)) return "dangling";
+        return Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(entry)));
     }
 
     /// <summary>Takes a root out of the system store whatever state a failed test left it in.</summary>
