@@ -24,17 +24,8 @@ internal static class ImportCaCommand
             var keyPem = Read(parse.GetValue(key)!, "--key");
             var store = CommonOptions.OpenStore(parse);
             using var ca = store.Import(certificatePem, keyPem, parse.GetValue(force));
-            if (parse.GetValue(json))
-            {
-                JsonOutput.Write(new { ca = CaReport.Json(ca, store.Directory), key_file = store.KeyPath, next = "kalypso trust" });
-                return ExitCodes.Success;
-            }
-            Console.Out.WriteLine($"Imported the CA into {store.Directory}");
-            CaReport.Print(ca);
-            Text.Field("Key", $"{store.KeyPath} (mode 0600)");
-            Console.Out.WriteLine();
-            Console.Out.WriteLine("Next: trust it with 'kalypso trust' (clients that already trust it need nothing).");
-            return ExitCodes.Success;
+            return CaReport.Stored(ca, store, parse.GetValue(json), "Imported the CA into",
+                "Next: trust it with 'kalypso trust' (clients that already trust it need nothing).");
         });
         return command;
     }

@@ -19,17 +19,8 @@ internal static class InitCommand
         {
             var store = CommonOptions.OpenStore(parse);
             using var ca = store.Create(root.Read(parse), parse.GetValue(force));
-            if (parse.GetValue(json))
-            {
-                JsonOutput.Write(new { ca = CaReport.Json(ca, store.Directory), key_file = store.KeyPath, next = "kalypso trust" });
-                return ExitCodes.Success;
-            }
-            Console.Out.WriteLine($"Created a CA in {store.Directory}");
-            CaReport.Print(ca);
-            Text.Field("Key", $"{store.KeyPath} (mode 0600)");
-            Console.Out.WriteLine();
-            Console.Out.WriteLine("Next: trust it in this machine's stores with 'kalypso trust'.");
-            return ExitCodes.Success;
+            return CaReport.Stored(ca, store, parse.GetValue(json), "Created a CA in",
+                "Next: trust it in this machine's stores with 'kalypso trust'.");
         });
         return command;
     }

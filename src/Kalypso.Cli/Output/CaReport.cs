@@ -1,4 +1,5 @@
 using Kalypso.Core.Authority;
+using Kalypso.Core.Store;
 
 namespace Kalypso.Cli.Output;
 
@@ -27,4 +28,20 @@ internal static class CaReport
             ? policy.DnsNames.Concat(policy.Networks.Select(n => n.ToString())).ToList()
             : null,
     };
+
+    /// <summary>What init and import-ca say once a CA is in the store: as JSON, or as text ending with the next step.</summary>
+    public static int Stored(CertificateAuthority ca, CaStore store, bool json, string headline, string nextStep)
+    {
+        if (json)
+        {
+            JsonOutput.Write(new { ca = Json(ca, store.Directory), key_file = store.KeyPath, next = "kalypso trust" });
+            return ExitCodes.Success;
+        }
+        Console.Out.WriteLine($"{headline} {store.Directory}");
+        Print(ca);
+        Text.Field("Key", $"{store.KeyPath} (mode 0600)");
+        Console.Out.WriteLine();
+        Console.Out.WriteLine(nextStep);
+        return ExitCodes.Success;
+    }
 }
