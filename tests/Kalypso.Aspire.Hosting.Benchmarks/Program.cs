@@ -2,6 +2,8 @@
 // Starts the test AppHost through Aspire.Hosting.Testing with N copies of the api project, over
 // Kalypso HTTPS and over plain HTTP, alternating so both see the same machine load, and prints
 // the median time from building the model (certificates included) to every api resource Healthy.
+// Read differences with care: Aspire re-runs a failing health check after 1, 2, 3, 4, then 5 s,
+// so "Healthy" moves in those steps and a service ready a little later can show up seconds later.
 using System.Diagnostics;
 using System.Globalization;
 using Aspire.Hosting;
