@@ -4,21 +4,9 @@ using Microsoft.Extensions.Logging;
 
 namespace Kalypso.Playground.AppHost;
 
-/// <summary>An nginx container serving HTTPS with its Kalypso certificate, where a container runtime runs.</summary>
+/// <summary>An nginx container serving HTTPS with its Kalypso certificate, where a container runtime runs and has the image.</summary>
 internal static class NginxContainer
 {
-    // The official image renders /etc/nginx/templates/*.template with envsubst at start-up, so the
-    // certificate paths Aspire gives the container (KALYPSO_CERT_FILE, KALYPSO_KEY_FILE) land in the config.
-    private const string SiteTemplate = """
-        server {
-            listen 8443 ssl;
-            ssl_certificate     ${KALYPSO_CERT_FILE};
-            ssl_certificate_key ${KALYPSO_KEY_FILE};
-            location = /health { return 200 "Healthy\n"; }
-            location / { default_type text/plain; return 200 "nginx, serving a Kalypso certificate\n"; }
-        }
-        """;
-
     private const string Image = "nginx";
     private const string Tag = "1.27-alpine";
 
@@ -36,9 +24,10 @@ internal static class NginxContainer
             return;
         }
 
+        // Kalypso's nginx profile (picked by the image name) writes the TLS server block and adds
+        // the https endpoint on 443; the server serves the image's welcome page.
         builder.AddContainer("nginx", Image, Tag)
-            .WithContainerFiles("/etc/nginx/templates", [new ContainerFile { Name = "default.conf.template", Contents = SiteTemplate }])
             .WithKalypsoHttps(kalypso)
-            .WithHttpHealthCheck("/health", endpointName: "https");
+            .WithHttpHealthCheck("/", endpointName: "https");
     }
 }
