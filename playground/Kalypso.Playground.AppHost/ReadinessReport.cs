@@ -20,6 +20,9 @@ internal sealed class ReadinessReport(
     /// <summary>The start of the line that gives the web front end's address.</summary>
     public const string WebPageMarker = "The web page, showing the certificate the API served:";
 
+    /// <summary>The start of the line that gives the nginx container's address, when it runs.</summary>
+    public const string NginxMarker = "nginx, serving its Kalypso certificate from a container:";
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var watched = model.Resources
@@ -40,6 +43,10 @@ internal sealed class ReadinessReport(
         if (model.Resources.OfType<IResourceWithEndpoints>().FirstOrDefault(r => r.Name == "web") is { } web)
         {
             logger.LogInformation("{Marker} {Url} (run 'kalypso trust' first for your browser to trust it)", WebPageMarker, web.GetEndpoint("https").Url);
+        }
+        if (model.Resources.OfType<ContainerResource>().FirstOrDefault(r => r.Name == "nginx") is { } nginx)
+        {
+            logger.LogInformation("{Marker} {Url}", NginxMarker, nginx.GetEndpoint("https").Url);
         }
     }
 }

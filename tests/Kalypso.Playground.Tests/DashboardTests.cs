@@ -10,6 +10,7 @@ namespace Kalypso.Playground.Tests;
 /// HTTPS, then the Aspire dashboard in a real headless Chromium (Debian's, never a downloaded one),
 /// logged in with the printed token, showing the same CA and API certificate the store records.
 /// </summary>
+[Collection(PlaygroundCollection.Name)]
 public sealed class DashboardTests
 {
     private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(4);

@@ -16,6 +16,7 @@ internal sealed partial class PlaygroundProcess : IAsyncDisposable
     private readonly TaskCompletionSource<string> _loginUrl = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly TaskCompletionSource<string> _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly TaskCompletionSource<string> _webPage = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource<string> _nginx = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly Stopwatch _sinceStart;
 
     private PlaygroundProcess(Process process, string storeDirectory)
@@ -31,6 +32,7 @@ internal sealed partial class PlaygroundProcess : IAsyncDisposable
             _loginUrl.TrySetException(failure);
             _ready.TrySetException(failure);
             _webPage.TrySetException(failure);
+            _nginx.TrySetException(failure);
         };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
@@ -43,7 +45,7 @@ internal sealed partial class PlaygroundProcess : IAsyncDisposable
 
     public string Output => string.Join('\n', _output.TakeLast(200));
 
-    public static PlaygroundProcess Start(string storeDirectory)
+    public static PlaygroundProcess Start(string storeDirectory, IReadOnlyDictionary<string, string>? environment = null)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -67,6 +69,7 @@ internal sealed partial class PlaygroundProcess : IAsyncDisposable
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
         start.Environment["Kalypso__DataDirectory"] = storeDirectory;
         start.Environment.Remove("KALYPSO_DATA_DIR");
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>()) start.Environment[name] = value;
         var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start.");
         process.EnableRaisingEvents = true;
         return new PlaygroundProcess(process, storeDirectory);
@@ -79,12 +82,16 @@ internal sealed partial class PlaygroundProcess : IAsyncDisposable
     /// <summary>The web front end's https address, as the playground logs it once everything is up.</summary>
     public Task<string> WebPage => _webPage.Task;
 
+    /// <summary>The nginx container's https address, as the playground logs it once everything is up (only when it runs).</summary>
+    public Task<string> Nginx => _nginx.Task;
+
     private void OnLine(string? line)
     {
         if (line is null) return;
         _output.Enqueue(line);
         if (LoginLine().Match(line) is { Success: true } login) _loginUrl.TrySetResult(login.Groups["url"].Value);
         if (WebPageLine().Match(line) is { Success: true } web) _webPage.TrySetResult(web.Groups["url"].Value);
+        if (NginxLine().Match(line) is { Success: true } nginx) _nginx.TrySetResult(nginx.Groups["url"].Value);
         if (line.Contains("Playground ready:", StringComparison.Ordinal))
         {
             TimeToHealthy ??= _sinceStart.Elapsed;
@@ -97,6 +104,9 @@ internal sealed partial class PlaygroundProcess : IAsyncDisposable
 
     [GeneratedRegex(@"The web page, showing the certificate the API served: (?<url>https://\S+)")]
     private static partial Regex WebPageLine();
+
+    [GeneratedRegex(@"nginx, serving its Kalypso certificate from a container: (?<url>https://\S+)")]
+    private static partial Regex NginxLine();
 
     public async ValueTask DisposeAsync()
     {
