@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
+using Kalypso.Playground.Tests;
 
 namespace Kalypso.Packages.Tests;
 
@@ -63,29 +64,11 @@ internal sealed class AppHostProcess : IAsyncDisposable
         if (!_process.HasExited)
         {
             // SIGTERM to the AppHost (the child of 'dotnet run') lets it stop DCP and its resources.
-            foreach (var child in ChildrenOf(_process.Id))
-            {
-                using var kill = Process.Start(new ProcessStartInfo("kill", ["-TERM", child.ToString(System.Globalization.CultureInfo.InvariantCulture)]) { UseShellExecute = false });
-                kill?.WaitForExit(5000);
-            }
+            foreach (var child in ChildProcesses.Of(_process.Id)) ChildProcesses.Terminate(child);
             using var wait = new CancellationTokenSource(TimeSpan.FromSeconds(30));
             try { await _process.WaitForExitAsync(wait.Token); }
             catch (OperationCanceledException) { _process.Kill(entireProcessTree: true); }
         }
         _process.Dispose();
-    }
-
-    private static IEnumerable<int> ChildrenOf(int parent)
-    {
-        foreach (var dir in Directory.EnumerateDirectories("/proc"))
-        {
-            if (!int.TryParse(Path.GetFileName(dir), out var pid)) continue;
-            string stat;
-            try { stat = File.ReadAllText(Path.Combine(dir, "stat")); }
-            catch (IOException) { continue; }
-            catch (UnauthorizedAccessException) { continue; }
-            var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
-            if (int.TryParse(fields[1], out var ppid) && ppid == parent) yield return pid;
-        }
     }
 }
